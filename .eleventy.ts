@@ -1,0 +1,25 @@
+import type { UserConfig } from '@11ty/eleventy';
+import { archivePlugin } from './src/eleventy/archive-plugin.ts';
+import { layoutsPlugin } from './src/eleventy/layouts-plugin.ts';
+import { pagefindPlugin } from './src/eleventy/pagefind-plugin.ts';
+import { settingsFromEnvironment } from './src/eleventy/settings.ts';
+
+export default function (eleventyConfig: UserConfig): void {
+  const settings = settingsFromEnvironment();
+  if (settings.quiet) eleventyConfig.setQuietMode(true);
+
+  // Content: the archive (articles, registry, events) as global data
+  eleventyConfig.addPlugin(archivePlugin, settings);
+
+  // Templates: typed TypeScript layouts and their assets
+  eleventyConfig.addPlugin(layoutsPlugin, undefined);
+
+  // Search: a Pagefind index of every built page
+  eleventyConfig.addPlugin(pagefindPlugin, settings);
+}
+
+export const config = {
+  dir: { input: 'layouts' },
+  // Only TypeScript templates: Markdown in content/ is read by Chronicle, not by Eleventy.
+  templateFormats: ['11ty.ts'],
+};

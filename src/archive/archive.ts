@@ -1,0 +1,93 @@
+import type { Article, Entity, EntityKind, Event } from '../content/schemas.ts';
+
+export interface MonthGroup {
+  year: string;
+  /** Two digits, "02". */
+  month: string;
+  articles: Article[];
+}
+
+export interface YearGroup {
+  year: string;
+  months: MonthGroup[];
+  articleCount: number;
+}
+
+/** The archive's own account of one entity: the records that concern it, in time order. */
+export interface EntityTimeline {
+  articles: Article[];
+  events: Event[];
+}
+
+export type EntityKey = `${EntityKind}:${string}`;
+
+export const entityKey = (kind: EntityKind, id: string): EntityKey => `${kind}:${id}`;
+
+/**
+ * The finished archive handed to Eleventy as global data. A class on purpose: Eleventy deep-copies
+ * plain objects into every page's data, but passes class instances by reference, so a large archive
+ * is shared by all pages instead of copied into each.
+ */
+export class Archive {
+  constructor(
+    /** Oldest first: a timeline reads forward in time. */
+    readonly articles: readonly Article[],
+    readonly entities: readonly Entity[],
+    readonly events: readonly Event[],
+    readonly years: readonly YearGroup[],
+    private readonly articleIndex: ReadonlyMap<string, Article>,
+    private readonly entityIndex: ReadonlyMap<EntityKey, Entity>,
+    private readonly eventIndex: ReadonlyMap<string, Event>,
+    private readonly timelines: ReadonlyMap<EntityKey, EntityTimeline>,
+    private readonly eventReports: ReadonlyMap<string, readonly Article[]>,
+    private readonly relatedIndex: ReadonlyMap<string, readonly Article[]>,
+  ) {}
+
+  article(id: string): Article | undefined {
+    return this.articleIndex.get(id);
+  }
+
+  entity(kind: EntityKind, id: string): Entity | undefined {
+    return this.entityIndex.get(entityKey(kind, id));
+  }
+
+  event(id: string): Event | undefined {
+    return this.eventIndex.get(id);
+  }
+
+  entitiesOf(kind: EntityKind): Entity[] {
+    return this.entities.filter((entity) => entity.kind === kind);
+  }
+
+  timelineOf(entity: Entity): EntityTimeline {
+    return this.timelines.get(entityKey(entity.kind, entity.id)) ?? { articles: [], events: [] };
+  }
+
+  reportsOf(event: Event): readonly Article[] {
+    return this.eventReports.get(event.id) ?? [];
+  }
+
+  relatedTo(article: Article): readonly Article[] {
+    return this.relatedIndex.get(article.id) ?? [];
+  }
+
+  /** Entities of one kind an article concerns, in the order the editor listed them. */
+  entitiesIn(article: Article, kind: EntityKind): Entity[] {
+    const ids = kind === 'person' ? article.people : kind === 'organization' ? article.organizations : article.places;
+    return ids.flatMap((id) => this.entity(kind, id) ?? []);
+  }
+
+  entitiesInEvent(event: Event, kind: EntityKind): Entity[] {
+    const ids = kind === 'person' ? event.people : kind === 'organization' ? event.organizations : event.places;
+    return ids.flatMap((id) => this.entity(kind, id) ?? []);
+  }
+
+  eventsOf(article: Article): Event[] {
+    return article.events.flatMap((id) => this.event(id) ?? []);
+  }
+
+  /** Flat list of month groups, for month archive pages. */
+  get months(): MonthGroup[] {
+    return this.years.flatMap((year) => year.months);
+  }
+}

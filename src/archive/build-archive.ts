@@ -1,0 +1,120 @@
+import type { ContentRecords } from '../content/load-content.ts';
+import type { Article, Entity, EntityKind, Event } from '../content/schemas.ts';
+import { Archive, entityKey, type EntityKey, type EntityTimeline, type YearGroup } from './archive.ts';
+
+const RELATED_LIMIT = 5;
+
+/** Records in, linked archive out: a pure function, testable without Eleventy. */
+export function buildArchive(records: ContentRecords): Archive {
+  const articles = [...records.articles].sort(byPublication);
+  const entities = [...records.entities].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  const events = [...records.events].sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
+
+  const articleIndex = new Map(articles.map((article) => [article.id, article]));
+  const entityIndex = new Map(entities.map((entity) => [entityKey(entity.kind, entity.id), entity]));
+  const eventIndex = new Map(events.map((event) => [event.id, event]));
+
+  const timelines = new Map<EntityKey, EntityTimeline>();
+  const timeline = (kind: EntityKind, id: string): EntityTimeline | undefined => {
+    const key = entityKey(kind, id);
+    if (!entityIndex.has(key)) return undefined;
+    let found = timelines.get(key);
+    if (!found) timelines.set(key, (found = { articles: [], events: [] }));
+    return found;
+  };
+  for (const article of articles) {
+    for (const [kind, ids] of mentionsOf(article)) for (const id of ids) timeline(kind, id)?.articles.push(article);
+  }
+  for (const event of events) {
+    for (const [kind, ids] of mentionsOf(event)) for (const id of ids) timeline(kind, id)?.events.push(event);
+  }
+
+  const eventReports = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const id of article.events) {
+      if (!eventIndex.has(id)) continue;
+      pushTo(eventReports, id, article);
+    }
+  }
+
+  return new Archive(
+    articles,
+    entities,
+    events,
+    groupByYearAndMonth(articles),
+    articleIndex,
+    entityIndex,
+    eventIndex,
+    timelines,
+    eventReports,
+    relatedArticles(articles),
+  );
+}
+
+function byPublication(a: Article, b: Article): number {
+  return Date.parse(a.date) - Date.parse(b.date) || a.title.localeCompare(b.title);
+}
+
+function mentionsOf(record: Article | Event): Array<[EntityKind, string[]]> {
+  return [
+    ['person', record.people],
+    ['organization', record.organizations],
+    ['place', record.places],
+  ];
+}
+
+/** Grouped by the publication day in the article's own zone, so a late-evening story stays on its day. */
+function groupByYearAndMonth(articles: readonly Article[]): YearGroup[] {
+  const years: YearGroup[] = [];
+  for (const article of articles) {
+    const [year = '', month = ''] = article.day.split('-');
+    let yearGroup = years.at(-1);
+    if (yearGroup?.year !== year) years.push((yearGroup = { year, months: [], articleCount: 0 }));
+    let monthGroup = yearGroup.months.at(-1);
+    if (monthGroup?.month !== month) yearGroup.months.push((monthGroup = { year, month, articles: [] }));
+    monthGroup.articles.push(article);
+    yearGroup.articleCount++;
+  }
+  return years;
+}
+
+/**
+ * Related articles: those sharing an event weigh most, then shared people, organizations and places.
+ * Built from an inverted index so the cost follows the number of shared links, not articles squared.
+ */
+function relatedArticles(articles: readonly Article[]): Map<string, Article[]> {
+  const byFeature = new Map<string, Article[]>();
+  const features = (article: Article): Array<[string, number]> => [
+    ...article.events.map((id): [string, number] => [`event:${id}`, 3]),
+    ...article.people.map((id): [string, number] => [`person:${id}`, 1]),
+    ...article.organizations.map((id): [string, number] => [`organization:${id}`, 1]),
+    ...article.places.map((id): [string, number] => [`place:${id}`, 1]),
+  ];
+  for (const article of articles) {
+    for (const [feature] of features(article)) pushTo(byFeature, feature, article);
+  }
+  const related = new Map<string, Article[]>();
+  for (const article of articles) {
+    const scores = new Map<Article, number>();
+    for (const [feature, weight] of features(article)) {
+      const sharing = byFeature.get(feature) ?? [];
+      // A feature shared by a large part of the archive (a country, say) says little about relatedness.
+      if (sharing.length > 200) continue;
+      for (const other of sharing) if (other !== article) scores.set(other, (scores.get(other) ?? 0) + weight);
+    }
+    related.set(
+      article.id,
+      [...scores.entries()]
+        .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || byPublication(b, a))
+        .slice(0, RELATED_LIMIT)
+        .map(([other]) => other),
+    );
+  }
+  return related;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

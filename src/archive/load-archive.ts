@@ -1,0 +1,40 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { listContentFiles } from '../content/content-files.ts';
+import { hasErrors, type Diagnostic } from '../content/diagnostic.ts';
+import { loadContent } from '../content/load-content.ts';
+import type { Archive } from './archive.ts';
+import { buildArchive } from './build-archive.ts';
+
+export interface LoadedArchive {
+  /** Present only when the content has no errors. */
+  archive: Archive | undefined;
+  diagnostics: Diagnostic[];
+}
+
+let last: { key: string; result: LoadedArchive } | undefined;
+
+/**
+ * Content folder → archive. Remembers the last result keyed by the folder's file list, sizes and
+ * modification times, so the CLI's validation pass and Eleventy's data pass share one load, and a
+ * dev-server rebuild after an edit loads afresh.
+ */
+export async function loadArchive(contentDir: string): Promise<LoadedArchive> {
+  const key = await fingerprint(contentDir);
+  if (last?.key === key) return last.result;
+  const { records, diagnostics } = await loadContent(contentDir);
+  const result: LoadedArchive = { archive: hasErrors(diagnostics) ? undefined : buildArchive(records), diagnostics };
+  last = { key, result };
+  return result;
+}
+
+async function fingerprint(contentDir: string): Promise<string> {
+  const { files } = await listContentFiles(contentDir);
+  const parts = await Promise.all(
+    files.map(async (file) => {
+      const info = await stat(file.absolutePath).catch(() => undefined);
+      return `${file.absolutePath}:${info?.size ?? -1}:${info?.mtimeMs ?? -1}`;
+    }),
+  );
+  return `${path.resolve(contentDir)}\n${parts.join('\n')}`;
+}

@@ -1,0 +1,15 @@
+import type { EntityKind } from '../content/schemas.ts';
+
+/** Every site-relative URL comes from here, so pages, exports and search agree. */
+export const ENTITY_FOLDER: Record<EntityKind, string> = {
+  person: 'people',
+  organization: 'organizations',
+  place: 'places',
+};
+
+export const articleUrl = (id: string): string => `/articles/${id}/`;
+export const entityUrl = (kind: EntityKind, id: string): string => `/${ENTITY_FOLDER[kind]}/${id}/`;
+export const eventUrl = (id: string): string => `/events/${id}/`;
+export const yearUrl = (year: string): string => `/${year}/`;
+export const monthUrl = (year: string, month: string): string => `/${year}/${month}/`;
+export const entityIndexUrl = (kind: EntityKind): string => `/${ENTITY_FOLDER[kind]}/`;

@@ -1,0 +1,101 @@
+import matter from 'gray-matter';
+import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { diagnostic, type Diagnostic, type Position } from './diagnostic.ts';
+
+export interface FrontMatter {
+  /** The parsed YAML, or `{}` when it could not be read (a diagnostic says why). */
+  data: Record<string, unknown>;
+  /** The Markdown after the closing `---`. */
+  body: string;
+  /** 1-based line of the body's first line in the file, for positioning mentions in the text. */
+  bodyLine: number;
+  /** Where a key (or nested key path) stands in the file; the top of the file when unknown. */
+  positionOf(path: readonly PropertyKey[]): Position;
+  diagnostics: Diagnostic[];
+}
+
+const TOP: Position = { line: 1, column: 1 };
+
+/**
+ * The single wrapper around gray-matter. YAML is read with the `yaml` package (YAML 1.2 core schema)
+ * instead of gray-matter's js-yaml so that every key keeps its line and column, and so that
+ * `2026-02-06` stays the string the editor wrote rather than a Date in the machine's zone.
+ */
+export function parseFrontMatter(text: string, file: string): FrontMatter {
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const diagnostics: Diagnostic[] = [];
+  const lineCounter = new LineCounter();
+  let document: Document | undefined;
+
+  if (!source.startsWith('---\n') && source.trim() !== '---') {
+    diagnostics.push(
+      diagnostic(file, TOP, 'front-matter/missing', 'the file has no front matter',
+        'start the file with a line `---`, the YAML fields (title, date, …), and another `---`'),
+    );
+    return { data: {}, body: source, bodyLine: 1, positionOf: () => TOP, diagnostics };
+  }
+
+  const parsed = matter(source, {
+    engines: {
+      yaml: {
+        parse: (yamlText: string) => {
+          document = parseDocument(yamlText, { lineCounter, prettyErrors: true, uniqueKeys: true });
+          return document.errors.length > 0 ? {} : (document.toJS() ?? {});
+        },
+        stringify: () => {
+          throw new Error('Chronicle never writes front matter through gray-matter');
+        },
+      },
+    },
+  });
+
+  // gray-matter's `matter` starts right after the opening `---`, so YAML line n is file line n.
+  const toFilePosition = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  for (const error of document?.errors ?? []) {
+    const position = toFilePosition(error.pos[0]);
+    const firstLine = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+    diagnostics.push(
+      diagnostic(file, position, 'front-matter/yaml', `the front matter is not valid YAML: ${firstLine}`,
+        'check the indentation and quote values that contain a colon, e.g. title: "Cassis: the visit"'),
+    );
+  }
+
+  let data: Record<string, unknown> = {};
+  if (diagnostics.length === 0) {
+    const value: unknown = parsed.data;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      data = value as Record<string, unknown>;
+    } else {
+      diagnostics.push(
+        diagnostic(file, { line: 2, column: 1 }, 'front-matter/not-a-map', 'the front matter must be a list of `key: value` fields',
+          'write one field per line, e.g. `title: Cassis meets Lavrov`'),
+      );
+    }
+  }
+
+  const bodyOffset = source.length - parsed.content.length;
+  const bodyLine = source.slice(0, bodyOffset).split('\n').length;
+
+  const positionOf = (path: readonly PropertyKey[]): Position => {
+    if (!document || path.length === 0) return TOP;
+    // The deepest node on the path that exists: a missing nested key points at its parent.
+    for (let depth = path.length; depth > 0; depth--) {
+      const parentPath = path.slice(0, depth - 1) as unknown[];
+      const parent = parentPath.length === 0 ? document.contents : document.getIn(parentPath, true);
+      const key = path[depth - 1];
+      if (isMap(parent)) {
+        const pair = parent.items.find((item) => isNode(item.key) && (item.key as { value?: unknown }).value === key);
+        if (pair && isNode(pair.key) && pair.key.range) return toFilePosition(pair.key.range[0]);
+      }
+      const node = document.getIn([...parentPath, key], true);
+      if (isNode(node) && node.range) return toFilePosition(node.range[0]);
+    }
+    return TOP;
+  };
+
+  return { data, body: parsed.content, bodyLine, positionOf, diagnostics };
+}

@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import { checkDuplicateIds, checkReferences } from './check-references.ts';
+import { listContentFiles, type ContentFile } from './content-files.ts';
+import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostic.ts';
+import { readArticle, readEntity, readEvent, type Read } from './read-records.ts';
+import type { Article, Entity, EntityKind, Event } from './schemas.ts';
+
+export interface ContentRecords {
+  articles: Article[];
+  entities: Entity[];
+  events: Event[];
+}
+
+export interface LoadedContent {
+  records: ContentRecords;
+  /** Every problem found, errors and warnings, sorted by file and line. */
+  diagnostics: Diagnostic[];
+}
+
+const ENTITY_KIND: Partial<Record<ContentFile['collection'], EntityKind>> = {
+  people: 'person',
+  organizations: 'organization',
+  places: 'place',
+};
+
+/** Reads and validates the whole content folder, collecting every problem instead of stopping at the first. */
+export async function loadContent(contentDir: string): Promise<LoadedContent> {
+  const listing = await listContentFiles(contentDir);
+  const diagnostics: Diagnostic[] = [...listing.diagnostics];
+  const articleReads: Read<Article>[] = [];
+  const entityReads: Read<Entity>[] = [];
+  const eventReads: Read<Event>[] = [];
+
+  await Promise.all(
+    listing.files.map(async (file) => {
+      let text: string;
+      try {
+        text = await readFile(file.absolutePath, 'utf8');
+      } catch (error) {
+        diagnostics.push(diagnostic(file.file, { line: 1, column: 1 }, 'content/unreadable',
+          `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'check its permissions'));
+        return;
+      }
+      const kind = ENTITY_KIND[file.collection];
+      if (file.collection === 'articles') articleReads.push(readArticle(file, text));
+      else if (file.collection === 'events') eventReads.push(readEvent(file, text));
+      else if (kind) entityReads.push(readEntity(file, text, kind));
+    }),
+  );
+
+  // Reads finish in any order; sort so duplicate-id errors always land on the same (later) file.
+  const byFile = <T>(a: Read<T & { file: string | null }>, b: Read<T & { file: string | null }>) =>
+    (a.record?.file ?? '').localeCompare(b.record?.file ?? '');
+  articleReads.sort(byFile);
+  entityReads.sort(byFile);
+  eventReads.sort(byFile);
+
+  for (const read of [...articleReads, ...entityReads, ...eventReads]) diagnostics.push(...read.diagnostics);
+
+  const entities = records(entityReads);
+  const events = records(eventReads);
+  diagnostics.push(...checkDuplicateIds(articleReads, 'article'));
+  diagnostics.push(...checkDuplicateIds(eventReads, 'event'));
+  for (const kind of ['person', 'organization', 'place'] as const) {
+    diagnostics.push(...checkDuplicateIds(entityReads.filter((read) => read.record?.kind === kind), kind));
+  }
+  diagnostics.push(...checkReferences([...articleReads, ...eventReads], entities, events));
+
+  return {
+    records: { articles: uniqueById(records(articleReads)), entities: uniqueEntities(entities), events: uniqueById(events) },
+    diagnostics: sortDiagnostics(diagnostics),
+  };
+}
+
+function records<T>(reads: ReadonlyArray<Read<T>>): T[] {
+  return reads.flatMap((read) => (read.record ? [read.record] : []));
+}
+
+function uniqueById<T extends { id: string }>(list: T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((item) => !seen.has(item.id) && seen.add(item.id));
+}
+
+function uniqueEntities(list: Entity[]): Entity[] {
+  const seen = new Set<string>();
+  return list.filter((item) => !seen.has(`${item.kind}:${item.id}`) && seen.add(`${item.kind}:${item.id}`));
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { isSlug } from '../slug.ts';
+import { isTimeZone, readEventDate, readPublicationDate } from './calendar.ts';
+
+/*
+ * The single source of every content type. Front-matter schemas describe what editors write;
+ * record schemas describe what the build hands to the renderer and the exports. TypeScript types
+ * are inferred from both, never written beside them.
+ */
+
+const slugId = z.string().trim().refine(isSlug, {
+  message: 'is not an id: use lower-case letters, digits and hyphens (e.g. sergey-lavrov)',
+});
+const idList = z.array(slugId).default([]);
+const nonEmpty = z.string().trim().min(1, { message: 'must not be empty' });
+
+export const precisionSchema = z.enum(['day', 'month', 'year']);
+
+export const sourceSchema = z.strictObject({
+  name: nonEmpty,
+  url: z.url({ protocol: /^https?$/, message: 'is not a web address: write the full https://… link to the original' }).optional(),
+});
+
+const publicationDate = z.string().trim().min(1, { message: 'must not be empty' });
+
+export const articleFrontMatterSchema = z
+  .strictObject({
+    title: nonEmpty,
+    slug: slugId.optional(),
+    date: publicationDate,
+    timezone: z.string().refine(isTimeZone, { message: 'is not a time zone: use an IANA name such as Europe/Zurich' }).default('UTC'),
+    source: sourceSchema,
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'is not a language code: use e.g. en, fr, de' }).default('en'),
+    summary: z.string().trim().default(''),
+    tags: idList,
+    people: idList,
+    organizations: idList,
+    places: idList,
+    events: idList,
+  })
+  .superRefine((value, ctx) => {
+    const reading = readPublicationDate(value.date, value.timezone);
+    if (!reading.ok) ctx.addIssue({ code: 'custom', path: ['date'], message: `${reading.problem} — ${reading.hint}` });
+  });
+export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
+
+const entityBase = {
+  name: nonEmpty,
+  aliases: z.array(nonEmpty).default([]),
+  description: z.string().trim().default(''),
+  wikidata: z.string().regex(/^Q\d+$/, { message: 'is not a Wikidata id: write it as Q followed by digits, e.g. Q80137' }).optional(),
+};
+
+export const personFrontMatterSchema = z.strictObject({ ...entityBase, roles: z.array(nonEmpty).default([]) });
+export const organizationFrontMatterSchema = z.strictObject({ ...entityBase });
+export const placeFrontMatterSchema = z.strictObject({ ...entityBase, country: z.string().trim().optional() });
+
+export const eventFrontMatterSchema = z
+  .strictObject({
+    title: nonEmpty,
+    slug: slugId.optional(),
+    date: z.string().trim(),
+    endDate: z.string().trim().optional(),
+    precision: precisionSchema.optional(),
+    places: idList,
+    people: idList,
+    organizations: idList,
+  })
+  .superRefine((value, ctx) => {
+    for (const key of ['date', 'endDate'] as const) {
+      const text = value[key];
+      if (text === undefined) continue;
+      const reading = readEventDate(text);
+      if (!reading.ok) ctx.addIssue({ code: 'custom', path: [key], message: `${reading.problem} — ${reading.hint}` });
+    }
+  });
+
+export const entityKindSchema = z.enum(['person', 'organization', 'place']);
+export type EntityKind = z.infer<typeof entityKindSchema>;
+
+/* ---- records: what the build produces ---- */
+
+export const articleSchema = z.object({
+  id: slugId,
+  file: z.string(),
+  title: z.string(),
+  /** Publication time, ISO 8601 with offset. */
+  date: z.string(),
+  /** The calendar day of publication in the article's own zone, YYYY-MM-DD. */
+  day: z.string(),
+  source: z.object({ name: z.string(), url: z.string().nullable() }),
+  language: z.string(),
+  summary: z.string(),
+  tags: z.array(z.string()),
+  /** Markdown as written, and the HTML rendered from it (raw HTML in Markdown is escaped). */
+  body: z.string(),
+  bodyHtml: z.string(),
+  people: z.array(z.string()),
+  organizations: z.array(z.string()),
+  places: z.array(z.string()),
+  events: z.array(z.string()),
+});
+export type Article = z.infer<typeof articleSchema>;
+
+export const entitySchema = z.object({
+  id: slugId,
+  kind: entityKindSchema,
+  file: z.string().nullable(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  description: z.string(),
+  roles: z.array(z.string()),
+  country: z.string().nullable(),
+  wikidata: z.string().nullable(),
+  bioHtml: z.string(),
+  /** False for entities the build discovered that no editor has written a registry entry for. */
+  curated: z.boolean(),
+});
+export type Entity = z.infer<typeof entitySchema>;
+
+export const eventSchema = z.object({
+  id: slugId,
+  file: z.string().nullable(),
+  title: z.string(),
+  date: z.string(),
+  endDate: z.string().nullable(),
+  precision: precisionSchema,
+  places: z.array(z.string()),
+  people: z.array(z.string()),
+  organizations: z.array(z.string()),
+  summaryHtml: z.string(),
+  curated: z.boolean(),
+});
+export type Event = z.infer<typeof eventSchema>;

@@ -1,0 +1,49 @@
+/*
+ * Eleventy 3 ships JavaScript with JSDoc but no declaration files; these are the parts Chronicle
+ * uses, typed from Eleventy's own source (src/UserConfig.js, src/Eleventy.js).
+ */
+declare module '@11ty/eleventy' {
+  export interface EleventyDirectories {
+    input: string;
+    output: string;
+    includes?: string;
+    data?: string;
+  }
+
+  export interface AfterBuildEvent {
+    directories: EleventyDirectories;
+    runMode: 'build' | 'watch' | 'serve';
+    outputMode: string;
+  }
+
+  export interface UserConfig {
+    addPlugin<O>(plugin: (config: UserConfig, options: O) => void | Promise<void>, options: O): void;
+    addGlobalData(name: string, value: unknown): void;
+    addWatchTarget(path: string, options?: { resetConfig?: boolean }): void;
+    addPassthroughCopy(copy: string | Record<string, string>): void;
+    addExtension(extensions: string | string[], options: { key: string }): void;
+    addTemplateFormats(formats: string | string[]): void;
+    setTemplateFormats(formats: string | string[]): void;
+    setQuietMode(quiet: boolean): void;
+    setServerOptions(options: Record<string, unknown>): void;
+    setWatchThrottleWaitTime(ms: number): void;
+    on(event: 'eleventy.after', handler: (event: AfterBuildEvent) => void | Promise<void>): void;
+    on(event: 'eleventy.before', handler: (event: AfterBuildEvent) => void | Promise<void>): void;
+  }
+
+  export interface EleventyOptions {
+    configPath?: string;
+    quietMode?: boolean;
+    runMode?: 'build' | 'watch' | 'serve';
+    pathPrefix?: string;
+    config?: (config: UserConfig) => void | Promise<void>;
+  }
+
+  export class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<unknown>;
+    watch(): Promise<unknown>;
+    serve(port?: number): Promise<unknown>;
+    stopWatch(): Promise<void>;
+  }
+}

@@ -1,0 +1,62 @@
+import type { Archive } from '../archive/archive.ts';
+import { articleUrl, entityUrl, eventUrl } from '../archive/urls.ts';
+import type { EntityKind } from '../content/schemas.ts';
+import type { ArticleExport, EntityExport, EventExport } from './api-schemas.ts';
+
+/** One export file: its site path and its JSON value. */
+export interface ApiExport {
+  path: string;
+  value: ArticleExport[] | EntityExport[] | EventExport[];
+}
+
+export function apiExports(archive: Archive): ApiExport[] {
+  return [
+    { path: '/api/articles.json', value: exportArticles(archive) },
+    { path: '/api/people.json', value: exportEntities(archive, 'person') },
+    { path: '/api/organizations.json', value: exportEntities(archive, 'organization') },
+    { path: '/api/places.json', value: exportEntities(archive, 'place') },
+    { path: '/api/events.json', value: exportEvents(archive) },
+  ];
+}
+
+export function exportArticles(archive: Archive): ArticleExport[] {
+  return archive.articles.map((article) => ({
+    id: article.id,
+    url: articleUrl(article.id),
+    title: article.title,
+    date: article.date,
+    source: { name: article.source.name, url: article.source.url },
+    language: article.language,
+    people: article.people,
+    organizations: article.organizations,
+    places: article.places,
+    events: article.events,
+    // Date mentions come from extraction; until an article has been read for them, it has none.
+    dates: [],
+  }));
+}
+
+export function exportEntities(archive: Archive, kind: EntityKind): EntityExport[] {
+  return archive.entitiesOf(kind).map((entity) => ({
+    id: entity.id,
+    url: entityUrl(kind, entity.id),
+    name: entity.name,
+    aliases: entity.aliases,
+    curated: entity.curated,
+    articles: archive.timelineOf(entity).articles.map((article) => article.id),
+  }));
+}
+
+export function exportEvents(archive: Archive): EventExport[] {
+  return archive.events.map((event) => ({
+    id: event.id,
+    url: eventUrl(event.id),
+    title: event.title,
+    date: event.date,
+    ...(event.endDate ? { endDate: event.endDate } : {}),
+    places: event.places,
+    people: event.people,
+    organizations: event.organizations,
+    articles: archive.reportsOf(event).map((article) => article.id),
+  }));
+}
