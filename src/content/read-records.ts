@@ -62,8 +62,18 @@ export function readArticle(file: ContentFile, text: string): Read<Article> {
     places: value.places,
     events: value.events,
   };
-  return { ...base, idPosition: frontMatter.positionOf(value.slug ? ['slug'] : ['title']), record, diagnostics };
+  const warnings = (['title', 'summary'] as const).flatMap((key) =>
+    MARKUP.test(value[key])
+      ? [diagnostic(file.file, frontMatter.positionOf([key]), 'content/markup-in-text',
+          `${key}: contains HTML markup (${value[key].match(MARKUP)?.[0]}); it will be shown as plain text, not run`,
+          'remove the tags if they were pasted by mistake', 'warning')]
+      : [],
+  );
+  return { ...base, idPosition: frontMatter.positionOf(value.slug ? ['slug'] : ['title']), record, diagnostics: [...diagnostics, ...warnings] };
 }
+
+/** An HTML tag in a plain-text field: almost always pasted by mistake from a web page. */
+const MARKUP = /<\/?[a-z][a-z0-9-]*(\s[^>]*)?>/i;
 
 const ENTITY_SCHEMAS = {
   person: personFrontMatterSchema,

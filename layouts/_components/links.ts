@@ -1,0 +1,55 @@
+import type { Archive } from '../../src/archive/archive.ts';
+import { articleUrl, entityUrl, eventUrl } from '../../src/archive/urls.ts';
+import type { Article, Entity, EntityKind, Event } from '../../src/content/schemas.ts';
+import { html, type SafeHtml } from '../../src/render/html.ts';
+
+export const KIND_LABEL: Record<EntityKind, { one: string; many: string }> = {
+  person: { one: 'Person', many: 'People' },
+  organization: { one: 'Organization', many: 'Organizations' },
+  place: { one: 'Place', many: 'Places' },
+};
+
+export function entityLink(entity: Entity): SafeHtml {
+  return html`<a href="${entityUrl(entity.kind, entity.id)}">${entity.name}</a>`;
+}
+
+export function articleLink(article: Article): SafeHtml {
+  return html`<a href="${articleUrl(article.id)}">${article.title}</a>`;
+}
+
+export function eventLink(event: Event): SafeHtml {
+  return html`<a href="${eventUrl(event.id)}">${event.title}</a>`;
+}
+
+/** A list joined with commas, for compact metadata lines. */
+export function commaList(items: readonly SafeHtml[]): SafeHtml {
+  return html`${items.map((item, index) => html`${index > 0 ? ', ' : ''}${item}`)}`;
+}
+
+/** Linked chips for the people, organizations and places a record concerns. */
+export function entityChips(entities: Record<EntityKind, Entity[]>): SafeHtml {
+  const groups = (Object.keys(entities) as EntityKind[]).filter((kind) => entities[kind].length > 0);
+  if (groups.length === 0) return html``;
+  return html`<dl class="chips">
+    ${groups.map((kind) => html`<div class="chips__group">
+      <dt>${KIND_LABEL[kind].many}</dt>
+      ${entities[kind].map((entity) => html`<dd><a class="chip chip--${kind}" href="${entityUrl(kind, entity.id)}">${entity.name}</a></dd>`)}
+    </div>`)}
+  </dl>`;
+}
+
+export function articleEntities(archive: Archive, article: Article): Record<EntityKind, Entity[]> {
+  return {
+    person: archive.entitiesIn(article, 'person'),
+    organization: archive.entitiesIn(article, 'organization'),
+    place: archive.entitiesIn(article, 'place'),
+  };
+}
+
+export function eventEntities(archive: Archive, event: Event): Record<EntityKind, Entity[]> {
+  return {
+    person: archive.entitiesInEvent(event, 'person'),
+    organization: archive.entitiesInEvent(event, 'organization'),
+    place: archive.entitiesInEvent(event, 'place'),
+  };
+}

@@ -1,0 +1,59 @@
+import type { Archive } from '../src/archive/archive.ts';
+import { monthUrl } from '../src/archive/urls.ts';
+import { articleUrl } from '../src/archive/urls.ts';
+import type { Article } from '../src/content/schemas.ts';
+import { formatDay, formatEventDate, formatPublished, monthName } from '../src/render/format.ts';
+import { html, trusted } from '../src/render/html.ts';
+import { articleEntities, entityChips, eventLink } from './_components/links.ts';
+import { page } from './_components/page.ts';
+import { searchFacets } from './_components/search-attributes.ts';
+
+export const data = {
+  pagination: { data: 'archive.articles', size: 1, alias: 'article' },
+  permalink: ({ article }: { article: Article }) => articleUrl(article.id),
+};
+
+export function render({ archive, article }: { archive: Archive; article: Article }): string {
+  const entities = articleEntities(archive, article);
+  const events = archive.eventsOf(article);
+  const related = archive.relatedTo(article);
+  const [year = '', month = ''] = article.day.split('-');
+  return page({
+    title: article.title,
+    description: article.summary || `${article.source.name}, ${formatDay(article.day)}`,
+    language: article.language,
+    section: 'timeline',
+    body: html`
+<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>
+  <li><a href="/">Timeline</a></li>
+  <li><a href="/${year}/">${year}</a></li>
+  <li><a href="${monthUrl(year, month)}">${monthName(month)}</a></li>
+</ol></nav>
+<div class="layout-with-aside">
+<article class="article layout-main" data-pagefind-body>
+  <header class="article__header">
+    <p class="kicker">${article.source.name} · <time datetime="${article.date}">${formatPublished(article)}</time></p>
+    <h1 data-pagefind-meta="title">${article.title}</h1>
+    ${article.summary ? html`<p class="lede">${article.summary}</p>` : ''}
+  </header>
+  ${searchFacets({ type: 'Article', people: entities.person, organizations: entities.organization, places: entities.place, year, source: article.source.name, sortDate: article.day, displayDate: formatDay(article.day) })}
+  <dl class="facts">
+    <div><dt>Published</dt><dd><time datetime="${article.date}">${formatPublished(article)}</time></dd></div>
+    <div><dt>Source</dt><dd>${article.source.url ? html`<a href="${article.source.url}" rel="noopener external">${article.source.name} <span aria-hidden="true">↗</span><span class="visually-hidden"> (original article)</span></a>` : html`${article.source.name} <span class="muted">(no link recorded)</span>`}</dd></div>
+    ${events.length > 0 ? html`<div><dt>${events.length === 1 ? 'Event' : 'Events'}</dt><dd>${events.map((event, index) => html`${index > 0 ? html`<br>` : ''}${eventLink(event)} <span class="muted">(${formatEventDate(event)})</span>`)}</dd></div>` : ''}
+  </dl>
+  <div class="prose">
+    ${trusted(article.bodyHtml)}
+  </div>
+  ${article.source.url ? html`<p class="source-note">Original report: <a href="${article.source.url}" rel="noopener external">${article.source.name}, ${formatDay(article.day)}</a></p>` : ''}
+</article>
+<aside class="layout-aside" aria-label="In this story">
+  ${entityChips(entities)}
+  ${related.length > 0 ? html`<section class="aside-box related">
+    <h2>Related stories</h2>
+    <ul class="plain-list">${related.map((other) => html`<li><a href="${articleUrl(other.id)}">${other.title}</a> <span class="muted">${other.source.name}, ${formatDay(other.day)}</span></li>`)}</ul>
+  </section>` : ''}
+</aside>
+</div>`,
+  });
+}

@@ -1,0 +1,79 @@
+import type { Archive } from '../src/archive/archive.ts';
+import { entityIndexUrl, entityUrl } from '../src/archive/urls.ts';
+import type { Entity } from '../src/content/schemas.ts';
+import { formatDay, formatEventDate, plural } from '../src/render/format.ts';
+import { html, trusted } from '../src/render/html.ts';
+import { eventLink, KIND_LABEL } from './_components/links.ts';
+import { page } from './_components/page.ts';
+import { searchFacets } from './_components/search-attributes.ts';
+import { timelineList } from './_components/timeline.ts';
+
+export const data = {
+  pagination: { data: 'archive.entities', size: 1, alias: 'entity' },
+  permalink: ({ entity }: { entity: Entity }) => entityUrl(entity.kind, entity.id),
+};
+
+const FOLDER_SECTION = { person: 'people', organization: 'organizations', place: 'places' } as const;
+
+export function render({ archive, entity }: { archive: Archive; entity: Entity }): string {
+  const { articles, events } = archive.timelineOf(entity);
+  const label = KIND_LABEL[entity.kind];
+  const years = groupByYear(articles);
+  return page({
+    title: entity.name,
+    description: entity.description || `${label.one} in the Chronicle archive: ${plural(articles.length, 'story', 'stories')}.`,
+    section: FOLDER_SECTION[entity.kind],
+    body: html`
+<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>
+  <li><a href="${entityIndexUrl(entity.kind)}">${label.many}</a></li>
+</ol></nav>
+<div class="layout-with-aside">
+<div class="layout-main">
+  <header class="page-header profile" data-pagefind-body>
+    <p class="kicker">${label.one}${entity.curated ? '' : ' · not yet curated'}</p>
+    <h1>${entity.name}</h1>
+    ${entity.description ? html`<p class="lede">${entity.description}</p>` : ''}
+    ${searchFacets({
+      type: label.one as 'Person' | 'Organization' | 'Place',
+      people: entity.kind === 'person' ? [entity] : [],
+      organizations: entity.kind === 'organization' ? [entity] : [],
+      places: entity.kind === 'place' ? [entity] : [],
+    })}
+    <dl class="facts">
+      ${entity.aliases.length > 0 ? html`<div><dt>Also written</dt><dd>${entity.aliases.join(' · ')}</dd></div>` : ''}
+      ${entity.roles.length > 0 ? html`<div><dt>Roles</dt><dd>${entity.roles.join(' · ')}</dd></div>` : ''}
+      ${entity.country ? html`<div><dt>Country</dt><dd>${entity.country}</dd></div>` : ''}
+      <div><dt>In the archive</dt><dd>${plural(articles.length, 'story', 'stories')}${events.length > 0 ? html`, ${plural(events.length, 'event', 'events')}` : ''}${articles[0] ? html`, ${formatDay(articles[0].day)} – ${formatDay(articles.at(-1)?.day ?? articles[0].day)}` : ''}</dd></div>
+      ${entity.wikidata ? html`<div><dt>Wikidata</dt><dd><a href="https://www.wikidata.org/wiki/${entity.wikidata}" rel="noopener external">${entity.wikidata}</a></dd></div>` : ''}
+    </dl>
+    ${entity.bioHtml.trim() ? html`<div class="prose">${trusted(entity.bioHtml)}</div>` : ''}
+  </header>
+  <section aria-labelledby="stories-title">
+    <h2 id="stories-title">Timeline</h2>
+    ${articles.length === 0 ? html`<p class="empty">No story in the archive concerns ${entity.name} yet.</p>` : ''}
+    ${years.map(([year, list]) => html`<section class="year" aria-label="${year}">
+      <h3 class="year__title year__title--small">${year}</h3>
+      ${timelineList(archive, list, 4, 'long')}
+    </section>`)}
+  </section>
+</div>
+<aside class="layout-aside" aria-label="Events">
+  ${events.length > 0 ? html`<section class="aside-box">
+    <h2>Events</h2>
+    <ul class="plain-list">${events.map((event) => html`<li>${eventLink(event)} <span class="muted">${formatEventDate(event)}</span></li>`)}</ul>
+  </section>` : ''}
+</aside>
+</div>`,
+  });
+}
+
+function groupByYear<T extends { day: string }>(items: readonly T[]): Array<[string, T[]]> {
+  const groups: Array<[string, T[]]> = [];
+  for (const item of items) {
+    const year = item.day.slice(0, 4);
+    const last = groups.at(-1);
+    if (last?.[0] === year) last[1].push(item);
+    else groups.push([year, [item]]);
+  }
+  return groups;
+}

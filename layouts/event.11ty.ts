@@ -1,0 +1,49 @@
+import type { Archive } from '../src/archive/archive.ts';
+import { eventUrl } from '../src/archive/urls.ts';
+import type { Event } from '../src/content/schemas.ts';
+import { formatDay, formatEventDate } from '../src/render/format.ts';
+import { html, trusted } from '../src/render/html.ts';
+import { articleLink, entityChips, eventEntities } from './_components/links.ts';
+import { page } from './_components/page.ts';
+import { searchFacets } from './_components/search-attributes.ts';
+
+export const data = {
+  pagination: { data: 'archive.events', size: 1, alias: 'event' },
+  permalink: ({ event }: { event: Event }) => eventUrl(event.id),
+};
+
+export function render({ archive, event }: { archive: Archive; event: Event }): string {
+  const entities = eventEntities(archive, event);
+  const reports = archive.reportsOf(event);
+  return page({
+    title: event.title,
+    description: `${formatEventDate(event)}: ${event.title}`,
+    section: 'events',
+    body: html`
+<nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/events/">Events</a></li></ol></nav>
+<div class="layout-with-aside">
+<article class="layout-main event" data-pagefind-body>
+  <header class="page-header">
+    <p class="kicker">Event · <time datetime="${event.date}">${formatEventDate(event)}</time></p>
+    <h1>${event.title}</h1>
+  </header>
+  ${searchFacets({ type: 'Event', people: entities.person, organizations: entities.organization, places: entities.place, year: event.date.slice(0, 4), sortDate: event.date, displayDate: formatEventDate(event) })}
+  <dl class="facts">
+    <div><dt>When</dt><dd>${formatEventDate(event)} <span class="muted">(precise to the ${event.precision})</span></dd></div>
+    ${entities.place.length > 0 ? html`<div><dt>Where</dt><dd>${entities.place.map((place) => place.name).join(', ')}</dd></div>` : ''}
+  </dl>
+  ${event.summaryHtml.trim() ? html`<div class="prose">${trusted(event.summaryHtml)}</div>` : ''}
+  <section aria-labelledby="reports-title">
+    <h2 id="reports-title">Sources</h2>
+    ${reports.length === 0 ? html`<p class="empty">No story in the archive reports this event yet.</p>` : html`<ul class="reports">
+      ${reports.map((article) => html`<li>
+        <p class="reports__title">${articleLink(article)}</p>
+        <p class="muted">${article.source.name}, <time datetime="${article.date}">${formatDay(article.day)}</time>${article.source.url ? html` · <a href="${article.source.url}" rel="noopener external">original <span aria-hidden="true">↗</span></a>` : ''}</p>
+      </li>`)}
+    </ul>`}
+  </section>
+</article>
+<aside class="layout-aside" aria-label="Who and where">${entityChips(entities)}</aside>
+</div>`,
+  });
+}

@@ -1,0 +1,11 @@
+import { loadContent } from '../content/load-content.ts';
+import { reportDiagnostics } from './report.ts';
+
+/** Validates every content file without building; exit 1 when any error is found. */
+export async function runCheck(contentDir: string): Promise<number> {
+  const { records, diagnostics } = await loadContent(contentDir);
+  const errors = reportDiagnostics(diagnostics);
+  if (errors > 0) return 1;
+  console.log(`${contentDir}: ${records.articles.length} articles, ${records.entities.length} registry entries, ${records.events.length} events — no errors.`);
+  return 0;
+}
