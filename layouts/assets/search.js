@@ -72,19 +72,27 @@ async function run() {
   const search = await pagefind.search(browsing ? null : state.q, options);
   if (serial !== searchSerial || !search) return;
   renderFilters(search.filters ?? allFilters);
-  current = { results: search.results, shown: 0 };
-  resultList.replaceChildren();
+  const next = { results: search.results, shown: 0 };
+  const firstPage = await nextBatch(next);
+  if (serial !== searchSerial) return;
+  // Swap the whole list at once, so the page never shows a half-emptied list.
+  current = next;
+  resultList.replaceChildren(...firstPage);
   const count = search.results.length;
   status.textContent = count === 0 ? 'No results. Try fewer words or fewer filters.' : `${count} result${count === 1 ? '' : 's'}`;
-  await showMore();
+  moreButton.hidden = current.shown >= current.results.length;
 }
 
 async function showMore() {
-  const batch = current.results.slice(current.shown, current.shown + PAGE_SIZE);
-  current.shown += batch.length;
-  const items = await Promise.all(batch.map((result) => result.data()));
-  for (const data of items) resultList.append(renderResult(data));
+  resultList.append(...(await nextBatch(current)));
   moreButton.hidden = current.shown >= current.results.length;
+}
+
+async function nextBatch(listing) {
+  const batch = listing.results.slice(listing.shown, listing.shown + PAGE_SIZE);
+  listing.shown += batch.length;
+  const items = await Promise.all(batch.map((result) => result.data()));
+  return items.map(renderResult);
 }
 
 function renderResult(data) {
