@@ -32,7 +32,7 @@ export function entityChips(entities: Record<EntityKind, Entity[]>): SafeHtml {
   if (groups.length === 0) return html``;
   return html`<dl class="chips">
     ${groups.map((kind) => html`<div class="chips__group">
-      <dt>${KIND_LABEL[kind].many}</dt>
+      <dt data-pagefind-ignore>${KIND_LABEL[kind].many}</dt>
       ${entities[kind].map((entity) => html`<dd><a class="chip chip--${kind}" href="${entityUrl(kind, entity.id)}">${entity.name}</a></dd>`)}
     </div>`)}
   </dl>`;

@@ -1,7 +1,7 @@
 import type { Archive, MonthGroup } from '../../src/archive/archive.ts';
 import { articleUrl, monthUrl } from '../../src/archive/urls.ts';
 import type { Article } from '../../src/content/schemas.ts';
-import { formatDay, formatShortDay, monthName } from '../../src/render/format.ts';
+import { formatShortDay, formatShortDayWithYear, monthName } from '../../src/render/format.ts';
 import { html, type SafeHtml } from '../../src/render/html.ts';
 import { commaList, entityLink } from './links.ts';
 
@@ -18,7 +18,7 @@ export function timelineEntry(archive: Archive, article: Article, level: Heading
   const places = archive.entitiesIn(article, 'place');
   const people = archive.entitiesIn(article, 'person');
   return html`<li class="entry">
-    <time class="entry__date" datetime="${article.day}">${dateStyle === 'short' ? formatShortDay(article.day) : formatDay(article.day)}</time>
+    <time class="entry__date" datetime="${article.day}">${dateStyle === 'short' ? formatShortDay(article.day) : formatShortDayWithYear(article.day)}</time>
     <div class="entry__body">
       ${heading(level, 'entry__title', html`<a href="${articleUrl(article.id)}">${article.title}</a>`)}
       ${article.summary ? html`<p class="entry__summary">${article.summary}</p>` : ''}

@@ -10,6 +10,10 @@ export function formatShortDay(isoDay: string): string {
   return DateTime.fromISO(isoDay, { zone: 'UTC' }).toFormat('d LLL');
 }
 
+export function formatShortDayWithYear(isoDay: string): string {
+  return DateTime.fromISO(isoDay, { zone: 'UTC' }).toFormat('d LLL yyyy');
+}
+
 export function formatMonth(year: string, month: string): string {
   return DateTime.fromObject({ year: Number(year), month: Number(month) }, { zone: 'UTC' }).toFormat('LLLL yyyy');
 }
