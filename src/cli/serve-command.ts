@@ -25,6 +25,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
     runMode: 'serve',
     quietMode: true,
   });
+  await eleventy.init();
   await eleventy.watch();
   await eleventy.serve(options.port);
   console.log(`Chronicle is serving ${options.contentDir}/ at http://localhost:${options.port}/ — edit and save to rebuild.`);

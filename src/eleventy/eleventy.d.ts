@@ -41,6 +41,7 @@ declare module '@11ty/eleventy' {
 
   export class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
+    init(): Promise<void>;
     write(): Promise<unknown>;
     watch(): Promise<unknown>;
     serve(port?: number): Promise<unknown>;
