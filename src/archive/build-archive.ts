@@ -51,8 +51,12 @@ export function buildArchive(records: ContentRecords): Archive {
   );
 }
 
+/**
+ * By the publication day in each article's own zone, then by instant: the timeline is grouped by
+ * those days, and ordering by instant alone could split a month when zones differ.
+ */
 function byPublication(a: Article, b: Article): number {
-  return Date.parse(a.date) - Date.parse(b.date) || a.title.localeCompare(b.title);
+  return a.day.localeCompare(b.day) || Date.parse(a.date) - Date.parse(b.date) || a.title.localeCompare(b.title);
 }
 
 function mentionsOf(record: Article | Event): Array<[EntityKind, string[]]> {

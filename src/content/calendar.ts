@@ -23,7 +23,11 @@ export function readPublicationDate(value: string, zone: string): DateReading {
   const text = value.trim();
   if (DATE_ONLY.test(text) || DATE_TIME.test(text)) {
     const parsed = DateTime.fromISO(text.replace(' ', 'T'), { zone, setZone: true });
-    if (!parsed.isValid) return notACalendarDate(text);
+    if (!parsed.isValid) {
+      return DATE_ONLY.test(text) || !DateTime.fromISO(text.slice(0, 10), { zone: 'UTC' }).isValid
+        ? notACalendarDate(text)
+        : { ok: false, problem: `"${text}" is not a valid time`, hint: 'write hours 00–23 and minutes 00–59, e.g. 2026-02-06T17:00:00+01:00' };
+    }
     return { ok: true, iso: isoWithOffset(parsed), precision: 'day' };
   }
   return {

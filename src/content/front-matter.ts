@@ -27,12 +27,20 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   const lineCounter = new LineCounter();
   let document: Document | undefined;
 
-  if (!source.startsWith('---\n') && source.trim() !== '---') {
+  if (!/^---[ \t]*(\n|$)/.test(source)) {
     diagnostics.push(
       diagnostic(file, TOP, 'front-matter/missing', 'the file has no front matter',
         'start the file with a line `---`, the YAML fields (title, date, …), and another `---`'),
     );
     return { data: {}, body: source, bodyLine: 1, positionOf: () => TOP, diagnostics };
+  }
+
+  if (!/\n---[ \t]*(\n|$)/.test(source.slice(3))) {
+    diagnostics.push(
+      diagnostic(file, TOP, 'front-matter/unclosed', 'the front matter is not closed',
+        'add a line `---` after the last field, before the article text'),
+    );
+    return { data: {}, body: '', bodyLine: 1, positionOf: () => TOP, diagnostics };
   }
 
   const parsed = matter(source, {

@@ -15,8 +15,7 @@ export function validateFrontMatter<S extends z.ZodType>(
 ): { value: z.infer<S> | undefined; diagnostics: Diagnostic[] } {
   const result = schema.safeParse(frontMatter.data);
   if (result.success) return { value: result.data, diagnostics: [] };
-  const known = knownKeys(schema);
-  const diagnostics = result.error.issues.flatMap((issue) => describeIssue(issue, frontMatter, file, known));
+  const diagnostics = result.error.issues.flatMap((issue) => describeIssue(issue, frontMatter, file, knownKeys(schema, issue.path)));
   return { value: undefined, diagnostics };
 }
 
@@ -81,8 +80,24 @@ function describeValue(value: unknown): string {
   return `"${String(value)}"`;
 }
 
-function knownKeys(schema: z.ZodType): string[] {
-  // In zod 4 a refined object keeps its `shape`, so this also lists the fields of refined schemas.
-  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
-  return shape ? Object.keys(shape) : [];
+interface SchemaInternals {
+  shape?: Record<string, unknown>;
+  _zod?: { def?: { innerType?: unknown } };
+}
+
+/** The field names of the object at `path` (so `source.ulr` suggests `url`, not a top-level field). */
+function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current = unwrap(schema);
+  for (const key of path) {
+    if (typeof key !== 'string') return [];
+    current = unwrap(current?.shape?.[key]);
+  }
+  return current?.shape ? Object.keys(current.shape) : [];
+}
+
+/** Looks through optional and default wrappers to the schema inside. */
+function unwrap(schema: unknown): SchemaInternals | undefined {
+  let current = schema as SchemaInternals | undefined;
+  while (current?._zod?.def?.innerType && !current.shape) current = current._zod.def.innerType as SchemaInternals;
+  return current;
 }

@@ -21,10 +21,23 @@ export const sourceSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, message: 'is not a web address: write the full https://… link to the original' }).optional(),
 });
 
-const publicationDate = z.string().trim().min(1, { message: 'must not be empty' });
+/*
+ * Dates are checked field by field, not in an object-level refinement: zod skips those when any
+ * other field is missing, and the editor should see every problem of a file in one run. Whether a
+ * date exists does not depend on the zone, so the check reads it in UTC; the zone is applied later.
+ */
+const publicationDate = z.string().trim().superRefine((value, ctx) => {
+  const reading = readPublicationDate(value, 'UTC');
+  if (!reading.ok) ctx.addIssue({ code: 'custom', message: `${reading.problem} — ${reading.hint}` });
+});
 
-export const articleFrontMatterSchema = z
-  .strictObject({
+/** `2026` is a number to YAML; an event date of year precision is still text to us. */
+const eventDate = z.union([z.string(), z.number().int()]).transform((value) => String(value).trim()).superRefine((value, ctx) => {
+  const reading = readEventDate(value);
+  if (!reading.ok) ctx.addIssue({ code: 'custom', message: `${reading.problem} — ${reading.hint}` });
+});
+
+export const articleFrontMatterSchema = z.strictObject({
     title: nonEmpty,
     slug: slugId.optional(),
     date: publicationDate,
@@ -37,11 +50,7 @@ export const articleFrontMatterSchema = z
     organizations: idList,
     places: idList,
     events: idList,
-  })
-  .superRefine((value, ctx) => {
-    const reading = readPublicationDate(value.date, value.timezone);
-    if (!reading.ok) ctx.addIssue({ code: 'custom', path: ['date'], message: `${reading.problem} — ${reading.hint}` });
-  });
+});
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
 
 const entityBase = {
@@ -55,25 +64,16 @@ export const personFrontMatterSchema = z.strictObject({ ...entityBase, roles: z.
 export const organizationFrontMatterSchema = z.strictObject({ ...entityBase });
 export const placeFrontMatterSchema = z.strictObject({ ...entityBase, country: z.string().trim().optional() });
 
-export const eventFrontMatterSchema = z
-  .strictObject({
-    title: nonEmpty,
-    slug: slugId.optional(),
-    date: z.string().trim(),
-    endDate: z.string().trim().optional(),
-    precision: precisionSchema.optional(),
-    places: idList,
-    people: idList,
-    organizations: idList,
-  })
-  .superRefine((value, ctx) => {
-    for (const key of ['date', 'endDate'] as const) {
-      const text = value[key];
-      if (text === undefined) continue;
-      const reading = readEventDate(text);
-      if (!reading.ok) ctx.addIssue({ code: 'custom', path: [key], message: `${reading.problem} — ${reading.hint}` });
-    }
-  });
+export const eventFrontMatterSchema = z.strictObject({
+  title: nonEmpty,
+  slug: slugId.optional(),
+  date: eventDate,
+  endDate: eventDate.optional(),
+  precision: precisionSchema.optional(),
+  places: idList,
+  people: idList,
+  organizations: idList,
+});
 
 export const entityKindSchema = z.enum(['person', 'organization', 'place']);
 export type EntityKind = z.infer<typeof entityKindSchema>;
