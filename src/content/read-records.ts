@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
+import type { z } from 'zod';
 import { renderMarkdown } from '../render/markdown.ts';
 import { toSlug } from '../slug.ts';
 import { readEventDate, readPublicationDate } from './calendar.ts';
@@ -37,10 +38,7 @@ export interface Read<T> {
 const REFERENCE_FIELDS = ['people', 'organizations', 'places', 'events'] as const;
 
 export function readArticle(file: ContentFile, text: string): Read<Article> {
-  const frontMatter = parseFrontMatter(text, file.file);
-  const base = baseRead(frontMatter);
-  if (frontMatter.diagnostics.length > 0) return { ...base, diagnostics: frontMatter.diagnostics };
-  const { value, diagnostics } = validateFrontMatter(articleFrontMatterSchema, frontMatter, file.file);
+  const { frontMatter, base, value, diagnostics } = parseAndValidate(articleFrontMatterSchema, file, text);
   if (!value) return { ...base, diagnostics };
   const reading = readPublicationDate(value.date, value.timezone);
   if (!reading.ok) throw new Error(`unreachable: the schema accepted an unreadable date in ${file.file}`);
@@ -82,10 +80,7 @@ const ENTITY_SCHEMAS = {
 } as const;
 
 export function readEntity(file: ContentFile, text: string, kind: EntityKind): Read<Entity> {
-  const frontMatter = parseFrontMatter(text, file.file);
-  const base = baseRead(frontMatter);
-  if (frontMatter.diagnostics.length > 0) return { ...base, diagnostics: frontMatter.diagnostics };
-  const { value, diagnostics } = validateFrontMatter(ENTITY_SCHEMAS[kind], frontMatter, file.file);
+  const { frontMatter, base, value, diagnostics } = parseAndValidate(ENTITY_SCHEMAS[kind], file, text);
   if (!value) return { ...base, diagnostics };
   const id = toSlug(value.name);
   const warnings: Diagnostic[] = [];
@@ -111,10 +106,7 @@ export function readEntity(file: ContentFile, text: string, kind: EntityKind): R
 }
 
 export function readEvent(file: ContentFile, text: string): Read<Event> {
-  const frontMatter = parseFrontMatter(text, file.file);
-  const base = baseRead(frontMatter);
-  if (frontMatter.diagnostics.length > 0) return { ...base, diagnostics: frontMatter.diagnostics };
-  const { value, diagnostics } = validateFrontMatter(eventFrontMatterSchema, frontMatter, file.file);
+  const { frontMatter, base, value, diagnostics } = parseAndValidate(eventFrontMatterSchema, file, text);
   if (!value) return { ...base, diagnostics };
   const start = readEventDate(value.date);
   if (!start.ok) throw new Error(`unreachable: the schema accepted an unreadable date in ${file.file}`);
@@ -132,6 +124,14 @@ export function readEvent(file: ContentFile, text: string): Read<Event> {
     curated: true,
   };
   return { ...base, idPosition: frontMatter.positionOf(value.slug ? ['slug'] : ['title']), record, diagnostics };
+}
+
+/** Front matter, then schema: the schema runs only on YAML that could be read. */
+function parseAndValidate<S extends z.ZodType>(schema: S, file: ContentFile, text: string) {
+  const frontMatter = parseFrontMatter(text, file.file);
+  const base = baseRead(frontMatter);
+  if (frontMatter.diagnostics.length > 0) return { frontMatter, base, value: undefined, diagnostics: frontMatter.diagnostics };
+  return { frontMatter, base, ...validateFrontMatter(schema, frontMatter, file.file) };
 }
 
 function baseRead(frontMatter: FrontMatter): Omit<Read<never>, 'record' | 'diagnostics'> {
