@@ -29,7 +29,7 @@ export function render({ archive, event }: { archive: Archive; event: Event }): 
   </header>
   ${searchFacets({ type: 'Event', people: entities.person, organizations: entities.organization, places: entities.place, year: event.date.slice(0, 4), sortDate: event.date, displayDate: formatEventDate(event) })}
   <dl class="facts">
-    <div><dt data-pagefind-ignore>When</dt><dd>${formatEventDate(event)} <span class="muted">(precise to the ${event.precision})</span></dd></div>
+    <div><dt data-pagefind-ignore>When</dt><dd>${formatEventDate(event)} <span class="muted" data-pagefind-ignore>(precise to the ${event.precision})</span></dd></div>
     ${entities.place.length > 0 ? html`<div><dt data-pagefind-ignore>Where</dt><dd>${entities.place.map((place) => place.name).join(', ')}</dd></div>` : ''}
   </dl>
   ${event.summaryHtml.trim() ? html`<div class="prose">${trusted(event.summaryHtml)}</div>` : ''}
