@@ -1,8 +1,10 @@
+import path from 'node:path';
 import type { UserConfig } from '@11ty/eleventy';
 import { archivePlugin } from './src/eleventy/archive-plugin.ts';
 import { layoutsPlugin } from './src/eleventy/layouts-plugin.ts';
 import { pagefindPlugin } from './src/eleventy/pagefind-plugin.ts';
 import { settingsFromEnvironment } from './src/eleventy/settings.ts';
+import { LAYOUTS_DIR } from './src/paths.ts';
 
 export default function (eleventyConfig: UserConfig): void {
   const settings = settingsFromEnvironment();
@@ -19,7 +21,8 @@ export default function (eleventyConfig: UserConfig): void {
 }
 
 export const config = {
-  dir: { input: 'layouts' },
+  // Relative to wherever Eleventy runs, so `chronicle build` works from any folder.
+  dir: { input: path.relative(process.cwd(), LAYOUTS_DIR) || '.' },
   // Only TypeScript templates: Markdown in content/ is read by Chronicle, not by Eleventy.
   templateFormats: ['11ty.ts'],
 };

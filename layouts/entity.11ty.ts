@@ -38,6 +38,8 @@ export function render({ archive, entity }: { archive: Archive; entity: Entity }
       people: entity.kind === 'person' ? [entity] : [],
       organizations: entity.kind === 'organization' ? [entity] : [],
       places: entity.kind === 'place' ? [entity] : [],
+      // Pagefind drops pages without a sort key from sorted results; a profile sorts by its latest story.
+      sortDate: articles.at(-1)?.day ?? '0000-00-00',
     })}
     <dl class="facts">
       ${entity.aliases.length > 0 ? html`<div><dt data-pagefind-ignore>Also written</dt><dd>${entity.aliases.join(' · ')}</dd></div>` : ''}

@@ -17,6 +17,7 @@ export function render({ archive }: { archive: Archive }): string {
   <h1>Search</h1>
   <p class="lede">Search ${archive.articles.length} stories and the people, organizations, places and events in them. Narrow the results with the filters — or pick a filter without typing to browse.</p>
 </header>
+<p id="search-unavailable" class="notice" role="alert" hidden>Search is not available: this site was built without its search index. Browse the <a href="/">timeline</a> instead.</p>
 <div class="search-app" hidden>
   <form id="search-form" class="search-form" role="search" action="/search/" method="get">
     <label for="search-input" class="visually-hidden">Search the archive</label>

@@ -23,7 +23,8 @@ let searchSerial = 0;
 const openGroups = new Set();
 
 start().catch((error) => {
-  status.textContent = 'Search could not start: the search index is missing. Build the site with `npm run build`.';
+  document.querySelector('.search-app').hidden = true;
+  document.querySelector('#search-unavailable').hidden = false;
   console.error(error);
 });
 

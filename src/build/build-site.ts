@@ -1,10 +1,18 @@
-import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Eleventy } from '@11ty/eleventy';
 import { loadArchive } from '../archive/load-archive.ts';
 import { hasErrors, type Diagnostic } from '../content/diagnostic.ts';
 import { CONTENT_ENV, QUIET_ENV } from '../eleventy/settings.ts';
-import { ELEVENTY_CONFIG, LAYOUTS_DIR } from '../paths.ts';
+import { ELEVENTY_CONFIG, LAYOUTS_DIR, PACKAGE_ROOT } from '../paths.ts';
+
+/** Written into every site Chronicle builds; only a folder carrying it may be replaced. */
+export const SITE_MARKER = '.chronicle-site';
+
+/** A build that cannot start because of where it would write; nothing has been touched. */
+export class OutputFolderError extends Error {
+  override name = 'OutputFolderError';
+}
 
 export interface BuildOptions {
   contentDir: string;
@@ -27,6 +35,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (!archive || hasErrors(diagnostics)) return { ok: false, diagnostics };
 
   const outputDir = path.resolve(options.outputDir);
+  await assertReplaceable(outputDir, options.contentDir);
   const parent = path.dirname(outputDir);
   await mkdir(parent, { recursive: true });
   const staging = await mkdtemp(path.join(parent, `.${path.basename(outputDir)}.staging-`));
@@ -38,6 +47,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       quietMode: options.quiet,
     });
     const written = (await eleventy.write()) as unknown[];
+    await writeFile(path.join(staging, SITE_MARKER), 'Built by chronicle build; this folder is replaced by the next build.\n');
     await swapIn(staging, outputDir);
     return { ok: true, diagnostics, articles: archive.articles.length, pages: countPages(written) };
   } catch (error) {
@@ -46,6 +56,25 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/**
+ * The output folder is deleted and replaced, so it must be one Chronicle wrote: never the project,
+ * the content or the layouts (`--output content` would otherwise delete every article), and never
+ * a non-empty folder without the marker of an earlier build.
+ */
+async function assertReplaceable(outputDir: string, contentDir: string): Promise<void> {
+  const protectedFolders = [process.cwd(), PACKAGE_ROOT, path.resolve(contentDir), LAYOUTS_DIR];
+  for (const folder of protectedFolders) {
+    if (outputDir === folder || folder.startsWith(`${outputDir}${path.sep}`) || outputDir.startsWith(`${path.resolve(contentDir)}${path.sep}`)) {
+      throw new OutputFolderError(`refusing to build into ${outputDir}: it is or contains ${folder}, which the build would delete. Choose another --output, e.g. _site`);
+    }
+  }
+  const entries = await readdir(outputDir).catch(() => undefined);
+  if (entries && entries.length > 0 && !entries.includes(SITE_MARKER)) {
+    throw new OutputFolderError(`refusing to replace ${outputDir}: it is not empty and was not written by chronicle build (no ${SITE_MARKER} file). Delete it yourself or choose another --output`);
+  }
+}
+
+/** Puts the new site in place; if that fails, puts the previous one back before reporting. */
 async function swapIn(staging: string, outputDir: string): Promise<void> {
   const exists = await stat(outputDir).then(() => true, () => false);
   if (!exists) {
@@ -54,8 +83,14 @@ async function swapIn(staging: string, outputDir: string): Promise<void> {
   }
   const previous = `${staging}.previous`;
   await rename(outputDir, previous);
-  await rename(staging, outputDir);
-  await rm(previous, { recursive: true, force: true });
+  try {
+    await rename(staging, outputDir);
+  } catch (error) {
+    await rename(previous, outputDir);
+    throw error;
+  }
+  // The new site is live; a leftover copy of the old one is untidy but harmless.
+  await rm(previous, { recursive: true, force: true }).catch(() => undefined);
 }
 
 function countPages(written: unknown[]): number {

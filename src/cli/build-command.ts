@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { buildSite, type BuildOptions } from '../build/build-site.ts';
+import { buildSite, OutputFolderError, type BuildOptions } from '../build/build-site.ts';
 import { reportDiagnostics } from './report.ts';
 
 export async function runBuild(options: BuildOptions): Promise<number> {
@@ -15,7 +15,26 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     console.log(`Built ${result.articles} articles into ${result.pages} files in ${options.outputDir}/ (${seconds}s)`);
     return 0;
   } catch (error) {
-    console.error(`Build failed: ${(error as Error).stack ?? String(error)}\n${options.outputDir} was left as it was.`);
+    if (error instanceof OutputFolderError) {
+      console.error(`chronicle build: ${error.message}`);
+      return 1;
+    }
+    console.error(`Build failed: ${describeError(error)}\n${options.outputDir} was left as it was.`);
     return 1;
   }
+}
+
+/** Eleventy wraps the real problem in layers of errors; show each layer's message, the deepest with its stack. */
+function describeError(error: unknown): string {
+  const layers: string[] = [];
+  let current: unknown = error;
+  let deepest: Error | undefined;
+  while (current instanceof Error && layers.length < 6) {
+    layers.push(current.message);
+    deepest = current;
+    const next = (current as Error & { originalError?: unknown }).originalError ?? current.cause;
+    current = next;
+  }
+  if (layers.length === 0) return String(error);
+  return `${layers.join('\n  caused by: ')}\n${deepest?.stack ?? ''}`;
 }

@@ -37,7 +37,7 @@ export function checkDuplicateIds<T extends { id: string; file: string | null }>
     if (!record) continue;
     const first = seen.get(record.id);
     if (first) {
-      diagnostics.push(diagnostic(record.file ?? '', read.idPosition, 'content/duplicate-id',
+      diagnostics.push(diagnostic(read.file, read.idPosition, 'content/duplicate-id',
         `duplicate slug "${record.id}": ${first.file} already uses it for another ${what}`,
         what === 'article' ? 'rename one of the files or give one of them its own `slug:` field' : 'merge the two entries or give one a different name'));
     } else {
@@ -58,19 +58,16 @@ export function checkReferences(
 ): Diagnostic[] {
   const known = buildKnownIds(entities, events);
   const diagnostics: Diagnostic[] = [];
+  // Checked from the raw YAML, so a file with a schema error still has its references reported.
   for (const read of reads) {
-    const record = read.record;
-    if (!record) continue;
     for (const site of read.referenceSites) {
       const kind = FIELD_KIND[site.field];
       if (!kind) continue;
-      const list = (record as unknown as Record<string, string[] | undefined>)[site.field];
-      const id = list?.[site.index];
-      if (id === undefined) continue;
+      const id = site.id;
       const table = known.get(kind);
       if (!table || table.ids.has(id)) continue;
       const suggestion = suggest(id, table);
-      diagnostics.push(diagnostic(record.file ?? '', site.position, 'content/unknown-reference',
+      diagnostics.push(diagnostic(read.file, site.position, 'content/unknown-reference',
         `${site.field}[${site.index}]: unknown ${KIND_WORD[kind]} "${id}"`,
         suggestion
           ? `did you mean "${suggestion}"?`

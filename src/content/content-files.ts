@@ -30,7 +30,8 @@ export async function listContentFiles(contentDir: string): Promise<{ files: Con
     return { files, diagnostics };
   }
   for (const relative of entries.sort()) {
-    if (!relative.endsWith('.md')) continue;
+    // `.markdown` and upper-case `.MD` are Markdown too; skipping them silently would lose work.
+    if (!/\.(md|markdown)$/i.test(relative)) continue;
     const parts = relative.split(path.sep);
     if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) continue;
     const absolutePath = path.join(root, relative);

@@ -24,10 +24,14 @@ import {
 export interface ReferenceSite {
   field: string;
   index: number;
+  /** The id as written, read from the raw YAML so references are checked even when the schema failed. */
+  id: string;
   position: Position;
 }
 
 export interface Read<T> {
+  /** The file as the editor sees it, for messages. */
+  file: string;
   record?: T | undefined;
   /** Where the id-defining key and each reference stand in the file. */
   idPosition: Position;
@@ -60,6 +64,7 @@ export function readArticle(file: ContentFile, text: string): Read<Article> {
     places: value.places,
     events: value.events,
   };
+  if (!record.id) return { ...base, diagnostics: [...diagnostics, missingId(file, frontMatter.positionOf(['title']), 'file name')] };
   const warnings = (['title', 'summary'] as const).flatMap((key) =>
     MARKUP.test(value[key])
       ? [diagnostic(file.file, frontMatter.positionOf([key]), 'content/markup-in-text',
@@ -82,7 +87,8 @@ const ENTITY_SCHEMAS = {
 export function readEntity(file: ContentFile, text: string, kind: EntityKind): Read<Entity> {
   const { frontMatter, base, value, diagnostics } = parseAndValidate(ENTITY_SCHEMAS[kind], file, text);
   if (!value) return { ...base, diagnostics };
-  const id = toSlug(value.name);
+  const id = value.slug ?? toSlug(value.name);
+  if (!id) return { ...base, diagnostics: [...diagnostics, missingId(file, frontMatter.positionOf(['name']), 'name')] };
   const warnings: Diagnostic[] = [];
   if (id !== fileSlug(file)) {
     warnings.push(diagnostic(file.file, frontMatter.positionOf(['name']), 'registry/file-name',
@@ -102,7 +108,7 @@ export function readEntity(file: ContentFile, text: string, kind: EntityKind): R
     bioHtml: renderMarkdown(frontMatter.body),
     curated: true,
   };
-  return { ...base, idPosition: frontMatter.positionOf(['name']), record, diagnostics: [...diagnostics, ...warnings] };
+  return { ...base, idPosition: frontMatter.positionOf(value.slug ? ['slug'] : ['name']), record, diagnostics: [...diagnostics, ...warnings] };
 }
 
 export function readEvent(file: ContentFile, text: string): Read<Event> {
@@ -110,6 +116,19 @@ export function readEvent(file: ContentFile, text: string): Read<Event> {
   if (!value) return { ...base, diagnostics };
   const start = readEventDate(value.date);
   if (!start.ok) throw new Error(`unreachable: the schema accepted an unreadable date in ${file.file}`);
+  const problems: Diagnostic[] = [];
+  if (value.precision && FINENESS[value.precision] > FINENESS[start.precision]) {
+    problems.push(diagnostic(file.file, frontMatter.positionOf(['precision']), 'event/precision',
+      `precision: "${value.precision}" is finer than the date "${value.date}"`,
+      `write the full date (e.g. ${value.date.length === 4 ? `${value.date}-01-31` : `${value.date}-31`}) or remove \`precision\``));
+  }
+  // Dates of any precision compare as text: "2026-01" < "2026-01-15" < "2026-02".
+  if (value.endDate && value.endDate < value.date) {
+    problems.push(diagnostic(file.file, frontMatter.positionOf(['endDate']), 'event/end-before-start',
+      `endDate: "${value.endDate}" is before the date "${value.date}"`, 'swap the two dates, or correct the end date'));
+  }
+  if (!value.slug && !fileSlug(file)) problems.push(missingId(file, frontMatter.positionOf(['title']), 'file name'));
+  if (problems.length > 0) return { ...base, diagnostics: [...diagnostics, ...problems] };
   const record: Event = {
     id: value.slug ?? fileSlug(file),
     file: file.file,
@@ -129,21 +148,32 @@ export function readEvent(file: ContentFile, text: string): Read<Event> {
 /** Front matter, then schema: the schema runs only on YAML that could be read. */
 function parseAndValidate<S extends z.ZodType>(schema: S, file: ContentFile, text: string) {
   const frontMatter = parseFrontMatter(text, file.file);
-  const base = baseRead(frontMatter);
+  const base = baseRead(frontMatter, file);
   if (frontMatter.diagnostics.length > 0) return { frontMatter, base, value: undefined, diagnostics: frontMatter.diagnostics };
   return { frontMatter, base, ...validateFrontMatter(schema, frontMatter, file.file) };
 }
 
-function baseRead(frontMatter: FrontMatter): Omit<Read<never>, 'record' | 'diagnostics'> {
+function baseRead(frontMatter: FrontMatter, file: ContentFile): Omit<Read<never>, 'record' | 'diagnostics'> {
   const referenceSites: ReferenceSite[] = [];
   for (const field of REFERENCE_FIELDS) {
     const list = frontMatter.data[field];
     if (!Array.isArray(list)) continue;
-    list.forEach((_, index) => referenceSites.push({ field, index, position: frontMatter.positionOf([field, index]) }));
+    list.forEach((id, index) => {
+      if (typeof id === 'string') referenceSites.push({ field, index, id: id.trim(), position: frontMatter.positionOf([field, index]) });
+    });
   }
-  return { idPosition: { line: 1, column: 1 }, referenceSites };
+  return { file: file.file, idPosition: { line: 1, column: 1 }, referenceSites };
 }
 
+const FINENESS = { year: 0, month: 1, day: 2 } as const;
+
 function fileSlug(file: ContentFile): string {
-  return toSlug(path.basename(file.file, '.md'));
+  return toSlug(path.basename(file.file).replace(/\.(md|markdown)$/i, ''));
+}
+
+/** An id must be a non-empty slug: a name in a script slugify cannot transliterate gives none. */
+function missingId(file: ContentFile, position: Position, what: string): Diagnostic {
+  return diagnostic(file.file, position, 'content/no-id',
+    `no id can be made from the ${what}: it has no letters or digits that transliterate to a-z, 0-9`,
+    'add a `slug:` field with an id in lower-case ASCII letters, digits and hyphens, e.g. slug: beijing');
 }

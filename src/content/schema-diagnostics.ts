@@ -32,7 +32,7 @@ function describeIssue(issue: z.core.$ZodIssue, frontMatter: FrontMatter, file: 
         guess ? `did you mean "${guess}"? Fields: ${known.join(', ')}` : 'remove it');
     });
   }
-  if (issue.code === 'invalid_type' && value === undefined) {
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && value === undefined) {
     return [diagnostic(file, frontMatter.positionOf(path.slice(0, -1)), 'schema/required', `${label}: is required`,
       `add a line \`${String(path[path.length - 1])}: …\` to the front matter`)];
   }

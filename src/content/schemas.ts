@@ -55,6 +55,8 @@ export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
 
 const entityBase = {
   name: nonEmpty,
+  /** Only needed when the name gives no usable id (a name in a non-Latin script). */
+  slug: slugId.optional(),
   aliases: z.array(nonEmpty).default([]),
   description: z.string().trim().default(''),
   wikidata: z.string().regex(/^Q\d+$/, { message: 'is not a Wikidata id: write it as Q followed by digits, e.g. Q80137' }).optional(),

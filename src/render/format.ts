@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { readEventDate, type Precision } from '../content/calendar.ts';
 import type { Article, Event } from '../content/schemas.ts';
 
 /** Human dates for pages, in English, from the archive's ISO strings. */
@@ -29,11 +30,16 @@ export function formatPublished(article: Article): string {
 }
 
 export function formatEventDate(event: Event): string {
-  const one = (iso: string): string => {
-    const date = DateTime.fromISO(iso, { zone: 'UTC' });
-    return event.precision === 'year' ? date.toFormat('yyyy') : event.precision === 'month' ? date.toFormat('LLLL yyyy') : date.toFormat('cccc d LLLL yyyy');
-  };
-  return event.endDate ? `${one(event.date)} – ${one(event.endDate)}` : one(event.date);
+  const start = formatAtPrecision(event.date, event.precision);
+  if (!event.endDate) return start;
+  // The end date is written with its own precision ("2026-02-10" to "2026-03").
+  const end = readEventDate(event.endDate);
+  return `${start} – ${formatAtPrecision(event.endDate, end.ok ? end.precision : event.precision)}`;
+}
+
+function formatAtPrecision(iso: string, precision: Precision): string {
+  const date = DateTime.fromISO(iso, { zone: 'UTC' });
+  return precision === 'year' ? date.toFormat('yyyy') : precision === 'month' ? date.toFormat('LLLL yyyy') : date.toFormat('cccc d LLLL yyyy');
 }
 
 export function plural(count: number, one: string, many: string): string {

@@ -82,6 +82,16 @@ describe('a reader in Chromium', () => {
     assert.ok(!titles.some((title) => /New York/.test(title)), 'a New York story does not take place in Moscow');
   });
 
+  it('should browse people by type alone, and keep them when sorting by date', async () => {
+    await page.goto(`${server.url}/search/?type=Person`);
+    await waitForResults();
+    const people = await page.locator('.result__title a').allTextContents();
+    assert.ok(people.includes('Sergey Lavrov') && people.includes('Ignazio Cassis'), people.join(' | '));
+    await page.goto(`${server.url}/search/?q=Lavrov&sort=newest`);
+    await waitForResults();
+    assert.ok((await page.locator('.result__title a').allTextContents()).includes('Sergey Lavrov'));
+  });
+
   it('should follow a result to its page', async () => {
     await page.goto(`${server.url}/search/?q=Lavrov`);
     await waitForResults();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -190,6 +190,28 @@ describe('chronicle build with broken content', () => {
       assert.equal(await readSiteFile(site, '/'), homeBefore);
       const leftovers = (await listFiles(workDir)).filter((name) => name.includes('staging'));
       assert.deepEqual(leftovers, [], 'no staging folder is left behind');
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('chronicle build refuses an output folder it would destroy', () => {
+  it('should not build into the content folder or a folder it did not write', async () => {
+    const workDir = await mkdtemp(path.join(os.tmpdir(), 'chronicle-refuse-'));
+    try {
+      const intoContent = await runCli(['build', '--content', FIXTURE, '--output', FIXTURE]);
+      assert.equal(intoContent.code, 1);
+      assert.match(intoContent.stderr, /refusing to build into .*tests\/fixtures\/archive/);
+      assert.ok(await sitePathExists(path.resolve(FIXTURE), '/articles/2024/league-founded.md'), 'the content is still there');
+
+      const foreign = path.join(workDir, 'notes');
+      await mkdir(foreign);
+      await writeFile(path.join(foreign, 'keep.txt'), 'mine');
+      const intoForeign = await runCli(['build', '--content', FIXTURE, '--output', foreign]);
+      assert.equal(intoForeign.code, 1);
+      assert.match(intoForeign.stderr, /not written by chronicle build/);
+      assert.equal(await readFile(path.join(foreign, 'keep.txt'), 'utf8'), 'mine');
     } finally {
       await rm(workDir, { recursive: true, force: true });
     }
