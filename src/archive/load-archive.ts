@@ -3,6 +3,8 @@ import path from 'node:path';
 import { listContentFiles } from '../content/content-files.ts';
 import { hasErrors, type Diagnostic } from '../content/diagnostic.ts';
 import { loadContent } from '../content/load-content.ts';
+import { ExtractionCache } from '../extract/extraction-cache.ts';
+import { extractRecords, type Candidate } from '../extract/extract-records.ts';
 import type { Archive } from './archive.ts';
 import { buildArchive } from './build-archive.ts';
 
@@ -10,20 +12,36 @@ export interface LoadedArchive {
   /** Present only when the content has no errors. */
   archive: Archive | undefined;
   diagnostics: Diagnostic[];
+  /** Entities extraction found that nobody has registered. */
+  candidates: Candidate[];
+  stats: { extracted: number; cached: number };
+}
+
+/** Where extraction results are kept between builds; `CHRONICLE_CACHE=off` turns the cache off. */
+export function extractionCache(env: NodeJS.ProcessEnv = process.env): ExtractionCache | undefined {
+  const setting = env.CHRONICLE_CACHE;
+  if (setting === 'off') return undefined;
+  return new ExtractionCache(path.resolve(setting || '.chronicle-cache', 'extract'));
 }
 
 let last: { key: string; result: LoadedArchive } | undefined;
 
 /**
- * Content folder → archive. Remembers the last result keyed by the folder's file list, sizes and
- * modification times, so the CLI's validation pass and Eleventy's data pass share one load, and a
- * dev-server rebuild after an edit loads afresh.
+ * Content folder → archive: load and validate, extract, link. Remembers the last result keyed by
+ * the folder's file list, sizes and modification times, so the CLI's validation pass and Eleventy's
+ * data pass share one load, and a dev-server rebuild after an edit loads afresh.
  */
 export async function loadArchive(contentDir: string): Promise<LoadedArchive> {
   const key = await fingerprint(contentDir);
   if (last?.key === key) return last.result;
   const { records, diagnostics } = await loadContent(contentDir);
-  const result: LoadedArchive = { archive: hasErrors(diagnostics) ? undefined : buildArchive(records), diagnostics };
+  let result: LoadedArchive;
+  if (hasErrors(diagnostics)) {
+    result = { archive: undefined, diagnostics, candidates: [], stats: { extracted: 0, cached: 0 } };
+  } else {
+    const extracted = await extractRecords(records, extractionCache());
+    result = { archive: buildArchive(extracted.records), diagnostics, candidates: extracted.candidates, stats: extracted.stats };
+  }
   last = { key, result };
   return result;
 }

@@ -1,12 +1,22 @@
-import { loadContent } from '../content/load-content.ts';
+import { loadArchive } from '../archive/load-archive.ts';
 import { plural } from '../render/format.ts';
 import { reportDiagnostics } from './report.ts';
 
 /** Validates every content file without building; exit 1 when any error is found. */
 export async function runCheck(contentDir: string): Promise<number> {
-  const { records, diagnostics } = await loadContent(contentDir);
+  const { archive, diagnostics, candidates } = await loadArchive(contentDir);
   const errors = reportDiagnostics(diagnostics);
-  if (errors > 0) return 1;
-  console.log(`${contentDir}: ${plural(records.articles.length, 'article', 'articles')}, ${plural(records.entities.length, 'registry entry', 'registry entries')}, ${plural(records.events.length, 'event', 'events')} — no errors.`);
+  if (errors > 0 || !archive) return 1;
+  if (candidates.length > 0) {
+    console.log(`${plural(candidates.length, 'name', 'names')} found in the text that the registry does not have yet — add a file to curate one:`);
+    for (const { entity, articles } of [...candidates].sort((a, b) => b.articles.length - a.articles.length || a.entity.name.localeCompare(b.entity.name))) {
+      const folder = { person: 'people', organization: 'organizations', place: 'places' }[entity.kind];
+      const also = entity.aliases.length > 0 ? ` (also ${entity.aliases.join(', ')})` : '';
+      console.log(`  ${entity.kind} "${entity.name}"${also} → ${contentDir}/${folder}/${entity.id}.md — in ${articles.join(', ')}`);
+    }
+    console.log('');
+  }
+  const registry = archive.entities.filter((entity) => entity.curated).length;
+  console.log(`${contentDir}: ${plural(archive.articles.length, 'article', 'articles')}, ${plural(registry, 'registry entry', 'registry entries')}, ${plural(archive.events.length, 'event', 'events')} — no errors.`);
   return 0;
 }

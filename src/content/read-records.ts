@@ -63,6 +63,7 @@ export function readArticle(file: ContentFile, text: string): Read<Article> {
     organizations: value.organizations,
     places: value.places,
     events: value.events,
+    dates: [],
   };
   if (!record.id) return { ...base, diagnostics: [...diagnostics, missingId(file, frontMatter.positionOf(['title']), 'file name')] };
   const warnings = (['title', 'summary'] as const).flatMap((key) =>

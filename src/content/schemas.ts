@@ -77,6 +77,19 @@ export const eventFrontMatterSchema = z.strictObject({
   organizations: idList,
 });
 
+export const dateMentionSchema = z.object({
+  /** The words as written: "on Monday", "September 21", "nearly four years". */
+  text: z.string(),
+  /** YYYY-MM-DD, YYYY-MM or YYYY by precision; an ISO 8601 duration (P4Y) for spans of time. */
+  date: z.string(),
+  precision: z.enum(['day', 'month', 'year', 'duration']),
+  /** How the date was found: written in full, relative to publication, with the year inferred, or a span. */
+  method: z.enum(['explicit', 'relative', 'inferred-year', 'duration']),
+  /** Character offset in the extracted text, for ordering. */
+  offset: z.number().int().nonnegative(),
+});
+export type DateMention = z.infer<typeof dateMentionSchema>;
+
 export const entityKindSchema = z.enum(['person', 'organization', 'place']);
 export type EntityKind = z.infer<typeof entityKindSchema>;
 
@@ -101,6 +114,8 @@ export const articleSchema = z.object({
   organizations: z.array(z.string()),
   places: z.array(z.string()),
   events: z.array(z.string()),
+  /** Date mentions found in the text (empty until extraction has read the article). */
+  dates: z.array(dateMentionSchema),
 });
 export type Article = z.infer<typeof articleSchema>;
 

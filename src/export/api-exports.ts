@@ -31,8 +31,7 @@ export function exportArticles(archive: Archive): ArticleExport[] {
     organizations: article.organizations,
     places: article.places,
     events: article.events,
-    // Date mentions come from extraction; until an article has been read for them, it has none.
-    dates: [],
+    dates: article.dates.map(({ text, date, precision }) => ({ text, date, precision })),
   }));
 }
 

@@ -126,7 +126,8 @@ describe('chronicle build on the fixture archive', () => {
       organizations: ['test-league'],
       places: ['lakeside'],
       events: ['lakeside-summit-2025'],
-      dates: [],
+      // "on Friday" in a story published Friday 14 March 2025 is that day.
+      dates: [{ text: 'on Friday', date: '2025-03-14', precision: 'day' }],
     });
     assert.equal(articles[0]?.date, '2024-11-02T00:00:00+01:00');
     const people = entitiesExportSchema.parse(JSON.parse(await readSiteFile(site, '/api/people.json')));

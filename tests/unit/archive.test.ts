@@ -22,6 +22,7 @@ function article(id: string, date: string, fields: Partial<Article> = {}): Artic
     organizations: [],
     places: [],
     events: [],
+    dates: [],
     ...fields,
   };
 }

@@ -1,0 +1,194 @@
+import nlp from 'compromise';
+import type { EntityKind } from '../content/schemas.ts';
+import type { Mention } from './link-registry.ts';
+import { fold, isAcronym } from './text.ts';
+
+/** A name nobody registered, found in one article. */
+export interface Discovery {
+  kind: EntityKind;
+  name: string;
+  /** Other forms in this article: an acronym defined in parentheses, the surname alone. */
+  aliases: string[];
+  start: number;
+  end: number;
+}
+
+/**
+ * Finds people, organizations and places that are not in the registry. Precision comes before
+ * recall: a wrong entity page is worse than a missing one. Sources of candidates:
+ *  - compromise's named-entity tagger, for English text;
+ *  - names after a title ("Federal Councillor", "M.", "Bundesrätin"), in every language;
+ *  - a name followed by its acronym in parentheses, which is almost always an organization.
+ * Candidates inside navigation lists, photo credits and teaser boxes are dropped, as are weekdays,
+ * months, single words that are not places, and anything the registry already linked.
+ */
+export function discoverEntities(text: string, language: string, linked: readonly Mention[]): Discovery[] {
+  const masked = maskBoilerplate(text);
+  const found: Discovery[] = [
+    ...(language.startsWith('en') ? fromCompromise(masked) : placesByPreposition(masked, language)),
+    ...peopleAfterTitles(masked),
+    ...organizationsWithAcronyms(masked),
+  ];
+  const accepted: Discovery[] = [];
+  for (const candidate of found) {
+    const cleaned = clean(candidate);
+    if (!cleaned || overlapsLinked(cleaned, linked) || !plausible(cleaned)) continue;
+    const same = accepted.find((other) => other.kind === cleaned.kind && fold(other.name) === fold(cleaned.name));
+    if (same) {
+      for (const alias of cleaned.aliases) if (!same.aliases.includes(alias)) same.aliases.push(alias);
+      continue;
+    }
+    // Two taggers may see one name with different kinds; the first (the more specific source) wins.
+    if (accepted.some((other) => other.start < cleaned.end && cleaned.start < other.end)) continue;
+    accepted.push(cleaned);
+  }
+  return attachSurnames(accepted, masked);
+}
+
+/* ---- candidate sources ---- */
+
+function fromCompromise(text: string): Discovery[] {
+  const doc = nlp(text);
+  const take = (kind: EntityKind, view: { json(options: object): unknown }) =>
+    (view.json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>).map(
+      (match): Discovery => ({ kind, name: match.text, aliases: [], start: match.offset.start, end: match.offset.start + match.offset.length }),
+    );
+  return [...take('person', doc.people()), ...take('organization', doc.organizations()), ...take('place', doc.places())];
+}
+
+const NAME_WORD = "\\p{Lu}[\\p{Ll}\\p{Lu}'’]+(?:-\\p{Lu}?[\\p{Ll}]+)*";
+const PARTICLE = '(?:von|van|der|den|de|du|da|di|la|le|al|bin)';
+const FULL_NAME = `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){1,3}`;
+
+const TITLES = [
+  'Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Vice President', 'Prime Minister', 'Foreign Minister', 'Minister', 'Chancellor',
+  'Federal Councillor', 'Secretary General', 'Secretary-General', 'spokesperson', 'spokesman', 'spokeswoman', 'Ambassador', 'CEO',
+  'M\\.', 'Mme', 'président', 'présidente', 'ministre', 'conseiller fédéral', 'conseillère fédérale', 'secrétaire général', 'porte-parole', 'ambassadeur',
+  'Herr', 'Frau', 'Bundesrat', 'Bundesrätin', 'Präsident', 'Präsidentin', 'Minister', 'Ministerin', 'Aussenminister', 'Außenminister', 'Aussenministerin',
+  'Generalsekretär', 'Sprecher', 'Sprecherin', 'Botschafter', 'Botschafterin', 'Bundeskanzler', 'Bundeskanzlerin',
+];
+
+function peopleAfterTitles(text: string): Discovery[] {
+  const pattern = new RegExp(`(?<![\\p{L}])(?:${TITLES.join('|')})\\s+(${FULL_NAME})`, 'gu');
+  return [...text.matchAll(pattern)].map((match) => {
+    const name = match[1] ?? '';
+    const start = (match.index ?? 0) + match[0].length - name.length;
+    return { kind: 'person' as const, name, aliases: [], start, end: start + name.length };
+  });
+}
+
+const CONNECTOR = '(?:of|for|and|the|on|in|de|du|des|la|le|pour|et|für|der|die|des|und|zur|zum)';
+
+function organizationsWithAcronyms(text: string): Discovery[] {
+  const pattern = new RegExp(`(${NAME_WORD}(?:\\s+(?:${CONNECTOR}\\s+)*${NAME_WORD}){1,8})\\s*\\((\\p{Lu}[\\p{Lu}\\p{N}]{1,7})\\)`, 'gu');
+  return [...text.matchAll(pattern)].flatMap((match) => {
+    const name = (match[1] ?? '').replace(/^(?:The|the|La|Le|Les|Die|Der|Das)\s+/, '');
+    const acronym = match[2] ?? '';
+    if (!initialsFit(name, acronym)) return [];
+    const start = (match.index ?? 0) + (match[1] ?? '').length - name.length;
+    return [{ kind: 'organization' as const, name, aliases: [acronym], start, end: start + name.length }];
+  });
+}
+
+/** "International Committee of the Red Cross (ICRC)": the acronym's letters start words of the name. */
+function initialsFit(name: string, acronym: string): boolean {
+  const initials = name.split(/[\s-]+/).map((word) => word[0] ?? '').join('').toUpperCase();
+  let at = 0;
+  for (const letter of acronym) {
+    at = initials.indexOf(letter, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
+/** French and German text: single names after "à"/"in"/"nach" that compromise knows as places. */
+function placesByPreposition(text: string, language: string): Discovery[] {
+  const lead = language.startsWith('fr') ? "(?:à|au|en|depuis|vers)" : '(?:in|nach|aus|von)';
+  const pattern = new RegExp(`(?<![\\p{L}])${lead}\\s+(${NAME_WORD})`, 'gu');
+  return [...text.matchAll(pattern)].flatMap((match) => {
+    const name = match[1] ?? '';
+    if (!nlp(name).has('#Place')) return [];
+    const start = (match.index ?? 0) + match[0].length - name.length;
+    return [{ kind: 'place' as const, name, aliases: [], start, end: start + name.length }];
+  });
+}
+
+/* ---- filters ---- */
+
+const LEADING_TITLE = new RegExp(`^(?:(?:${TITLES.join('|')})\\s+)+`, 'u');
+const NOISE = new Set(
+  [
+    'read more', 'more', 'popular stories', 'most discussed', 'most read', 'news', 'photo', 'keystone', 'external link', 'related',
+    'lire aussi', 'plus', 'mehr', 'mehr zum thema', 'newsletter', 'share', 'twitter', 'x', 'telegram', 'facebook', 'instagram',
+  ].map(fold),
+);
+const CALENDAR_WORDS = new Set(
+  [
+    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+    'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+    'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag',
+  ].map(fold),
+);
+
+function clean(candidate: Discovery): Discovery | undefined {
+  let name = candidate.name.replace(/[\s.,;:!?)"”’']+$/u, '').replace(/^["“(]+/, '');
+  const withoutTitle = name.replace(LEADING_TITLE, '');
+  const start = candidate.start + (candidate.name.length - candidate.name.trimStart().length) + (name.length - withoutTitle.length);
+  name = withoutTitle.replace(/(?:'s|’s)$/u, '').trim();
+  if (!name) return undefined;
+  return { ...candidate, name, start, end: start + name.length };
+}
+
+function plausible(candidate: Discovery): boolean {
+  const words = candidate.name.split(/\s+/);
+  const folded = fold(candidate.name);
+  if (NOISE.has(folded) || words.every((word) => CALENDAR_WORDS.has(fold(word)) || NOISE.has(fold(word)))) return false;
+  if (!/^\p{Lu}/u.test(candidate.name)) return false;
+  if (candidate.kind === 'person') return words.length >= 2 && words.length <= 5 && words.every((word) => /^(\p{Lu}|von|van|der|den|de|du|da|di|la|le|al|bin)/u.test(word));
+  if (candidate.kind === 'organization') {
+    const connectors = new RegExp(`^${CONNECTOR}$`, 'i');
+    const capitalized = words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || connectors.test(word));
+    return capitalized && (words.length >= 2 || isAcronym(candidate.name) || candidate.aliases.length > 0) && words.length <= 10;
+  }
+  return words.length <= 4;
+}
+
+function overlapsLinked(candidate: Discovery, linked: readonly Mention[]): boolean {
+  return linked.some((mention) => mention.start < candidate.end && candidate.start < mention.end);
+}
+
+/** A discovered person's surname alone later in the text is the same person, and an alias of them. */
+function attachSurnames(found: Discovery[], text: string): Discovery[] {
+  for (const person of found.filter((item) => item.kind === 'person')) {
+    const surname = person.name.split(/\s+/).at(-1) ?? '';
+    if (surname.length < 3) continue;
+    const pattern = new RegExp(`(?<![\\p{L}-])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}-])`, 'u');
+    const rest = text.slice(person.end);
+    if (pattern.test(rest) && !person.aliases.includes(surname)) person.aliases.push(surname);
+  }
+  return found;
+}
+
+/**
+ * Navigation menus, teaser boxes and photo credits left behind by a scraper are blanked out (same
+ * length, so offsets still point into the article) before any name is looked for.
+ */
+export function maskBoilerplate(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (isBoilerplate(line) ? ' '.repeat(line.length) : line))
+    .join('\n');
+}
+
+function isBoilerplate(line: string): boolean {
+  const trimmed = line.trim();
+  if (!trimmed) return false;
+  if (/^[-*•]\s*\S/.test(trimmed) && trimmed.split(/\s+/).length <= 6 && !/[.!?]$/.test(trimmed)) return true;
+  if (/^(photo|photos|foto|fotos|bild|image|credit|crédit|quelle|source)s?\s*:/i.test(trimmed)) return true;
+  if (/(keystone|reuters|afp|ap photo|getty images|epa)\s*\/\s*\S/i.test(trimmed) || /©/.test(trimmed)) return true;
+  if (NOISE.has(fold(trimmed.replace(/[:.]$/, '')))) return true;
+  if (/^(read more|lire aussi|mehr zum thema|more:)/i.test(trimmed)) return true;
+  return false;
+}

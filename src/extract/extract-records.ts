@@ -1,0 +1,95 @@
+import type { ContentRecords } from '../content/load-content.ts';
+import type { Article, Entity, EntityKind } from '../content/schemas.ts';
+import { toSlug } from '../slug.ts';
+import { extractArticle, extractionText, type ArticleExtraction } from './extract-article.ts';
+import { ExtractionCache } from './extraction-cache.ts';
+import { buildRegistryIndex, keyOf } from './registry-index.ts';
+
+/** An entity extraction found that no editor has registered yet, with the articles that mention it. */
+export interface Candidate {
+  entity: Entity;
+  articles: string[];
+}
+
+export interface ExtractedRecords {
+  records: ContentRecords;
+  candidates: Candidate[];
+  stats: { extracted: number; cached: number };
+}
+
+const FIELD: Record<EntityKind, 'people' | 'organizations' | 'places'> = { person: 'people', organization: 'organizations', place: 'places' };
+
+/**
+ * The extract stage: every article is read for the registry's names, new names and dates; the
+ * results are merged into the records. Articles keep the references their editors wrote and gain
+ * what the text mentions; discovered entities are merged across articles by name and alias.
+ */
+export async function extractRecords(records: ContentRecords, cache?: ExtractionCache): Promise<ExtractedRecords> {
+  const index = buildRegistryIndex(records.entities);
+  const registryFingerprint = ExtractionCache.hash(
+    records.entities.map((entity) => `${entity.kind}:${entity.id}:${entity.name}:${entity.aliases.join('|')}`).sort(),
+  );
+  let cached = 0;
+  const extractions = await Promise.all(
+    records.articles.map(async (article) => {
+      const hash = ExtractionCache.hash([registryFingerprint, article.language, article.date, extractionText(article)]);
+      const hit = await cache?.get(hash);
+      if (hit) {
+        cached++;
+        return hit;
+      }
+      const fresh = extractArticle(article, index);
+      await cache?.set(hash, fresh);
+      return fresh;
+    }),
+  );
+  return { ...mergeExtractions(records, extractions), stats: { extracted: records.articles.length - cached, cached } };
+}
+
+/** Pure: records plus one extraction per article (same order) → linked records and candidates. */
+export function mergeExtractions(records: ContentRecords, extractions: readonly ArticleExtraction[]): Omit<ExtractedRecords, 'stats'> {
+  const curated = new Map(records.entities.map((entity) => [keyOf(entity.kind, entity.id), entity]));
+  const discovered = new Map<string, Entity>();
+  const aliasKeys = new Map<string, string>();
+  const mentionedBy = new Map<string, Set<string>>();
+
+  const resolveDiscovery = (kind: EntityKind, name: string, aliases: readonly string[]): string | undefined => {
+    const id = toSlug(name);
+    if (!id) return undefined;
+    const key = keyOf(kind, id);
+    if (curated.has(key)) return key;
+    const known = discovered.get(key) ?? discovered.get(aliasKeys.get(key) ?? '');
+    const entity = known ?? { id, kind, file: null, name, aliases: [], description: '', roles: [], country: null, wikidata: null, bioHtml: '', curated: false };
+    if (!known) discovered.set(key, entity);
+    for (const alias of aliases) {
+      if (!entity.aliases.includes(alias) && alias !== entity.name) entity.aliases.push(alias);
+      const aliasId = toSlug(alias);
+      if (aliasId) aliasKeys.set(keyOf(kind, aliasId), keyOf(kind, entity.id));
+    }
+    return keyOf(kind, entity.id);
+  };
+
+  const articles: Article[] = records.articles.map((article, position) => {
+    const extraction = extractions[position];
+    if (!extraction) return article;
+    const lists = { people: [...article.people], organizations: [...article.organizations], places: [...article.places] };
+    const add = (key: string) => {
+      const [kind, id] = key.split(':') as [EntityKind, string];
+      const list = lists[FIELD[kind]];
+      if (!list.includes(id)) list.push(id);
+      mentionedBy.set(key, (mentionedBy.get(key) ?? new Set()).add(article.id));
+    };
+    for (const key of extraction.linked) add(key);
+    for (const found of extraction.discovered) {
+      const key = resolveDiscovery(found.kind, found.name, found.aliases);
+      if (key) add(key);
+    }
+    return { ...article, ...lists, dates: extraction.dates };
+  });
+
+  const newEntities = [...discovered.values()];
+  return {
+    records: { ...records, articles, entities: [...records.entities, ...newEntities] },
+    candidates: newEntities.map((entity) => ({ entity, articles: [...(mentionedBy.get(keyOf(entity.kind, entity.id)) ?? [])] })),
+  };
+}
