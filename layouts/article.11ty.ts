@@ -4,6 +4,7 @@ import { articleUrl } from '../src/archive/urls.ts';
 import type { Article } from '../src/content/schemas.ts';
 import { formatDay, formatEventDate, formatPublished, monthName } from '../src/render/format.ts';
 import { html, trusted } from '../src/render/html.ts';
+import { dateMentions } from './_components/date-mentions.ts';
 import { articleEntities, entityChips, eventLink } from './_components/links.ts';
 import { page } from './_components/page.ts';
 import { searchFacets } from './_components/search-attributes.ts';
@@ -49,6 +50,7 @@ export function render({ archive, article }: { archive: Archive; article: Articl
 </article>
 <aside class="layout-aside" aria-label="In this story">
   ${entityChips(entities)}
+  ${dateMentions(archive, article)}
   ${related.length > 0 ? html`<section class="aside-box related">
     <h2>Related stories</h2>
     <ul class="plain-list">${related.map((other) => html`<li><a href="${articleUrl(other.id)}">${other.title}</a> <span class="muted">${other.source.name}, ${formatDay(other.day)}</span></li>`)}</ul>

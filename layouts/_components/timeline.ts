@@ -1,5 +1,5 @@
 import type { Archive, MonthGroup } from '../../src/archive/archive.ts';
-import { articleUrl, monthUrl } from '../../src/archive/urls.ts';
+import { articleUrl, dayUrl, monthUrl } from '../../src/archive/urls.ts';
 import type { Article } from '../../src/content/schemas.ts';
 import { formatShortDay, formatShortDayWithYear, monthName } from '../../src/render/format.ts';
 import { html, type SafeHtml } from '../../src/render/html.ts';
@@ -18,7 +18,7 @@ export function timelineEntry(archive: Archive, article: Article, level: Heading
   const places = archive.entitiesIn(article, 'place');
   const people = archive.entitiesIn(article, 'person');
   return html`<li class="entry">
-    <time class="entry__date" datetime="${article.day}">${dateStyle === 'short' ? formatShortDay(article.day) : formatShortDayWithYear(article.day)}</time>
+    <a class="entry__date" href="${dayUrl(article.day)}"><time datetime="${article.day}">${dateStyle === 'short' ? formatShortDay(article.day) : formatShortDayWithYear(article.day)}</time></a>
     <div class="entry__body">
       ${heading(level, 'entry__title', html`<a href="${articleUrl(article.id)}">${article.title}</a>`)}
       ${article.summary ? html`<p class="entry__summary">${article.summary}</p>` : ''}

@@ -1,4 +1,4 @@
-import type { Article, Entity, EntityKind, Event } from '../content/schemas.ts';
+import type { Article, DateMention, Entity, EntityKind, Event } from '../content/schemas.ts';
 
 export interface MonthGroup {
   year: string;
@@ -11,6 +11,13 @@ export interface YearGroup {
   year: string;
   months: MonthGroup[];
   articleCount: number;
+}
+
+/** One calendar day: the stories published on it and the stories that mention it. */
+export interface DayGroup {
+  day: string;
+  published: Article[];
+  mentionedIn: Array<{ article: Article; mention: DateMention }>;
 }
 
 /** The archive's own account of one entity: the records that concern it, in time order. */
@@ -35,6 +42,8 @@ export class Archive {
     readonly entities: readonly Entity[],
     readonly events: readonly Event[],
     readonly years: readonly YearGroup[],
+    /** Every day with a story published on it or mentioning it, oldest first. */
+    readonly days: readonly DayGroup[],
     private readonly articleIndex: ReadonlyMap<string, Article>,
     private readonly entityIndex: ReadonlyMap<EntityKey, Entity>,
     private readonly eventIndex: ReadonlyMap<string, Event>,
@@ -84,6 +93,18 @@ export class Archive {
 
   eventsOf(article: Article): Event[] {
     return article.events.flatMap((id) => this.event(id) ?? []);
+  }
+
+  hasDay(day: string): boolean {
+    return this.days.some((group) => group.day === day);
+  }
+
+  hasMonth(year: string, month: string): boolean {
+    return this.years.some((group) => group.year === year && group.months.some((item) => item.month === month));
+  }
+
+  hasYear(year: string): boolean {
+    return this.years.some((group) => group.year === year);
   }
 
   /** Flat list of month groups, for month archive pages. */

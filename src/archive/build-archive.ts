@@ -1,6 +1,6 @@
 import type { ContentRecords } from '../content/load-content.ts';
 import type { Article, Entity, EntityKind, Event } from '../content/schemas.ts';
-import { Archive, entityKey, type EntityKey, type EntityTimeline, type YearGroup } from './archive.ts';
+import { Archive, entityKey, type DayGroup, type EntityKey, type EntityTimeline, type YearGroup } from './archive.ts';
 
 const RELATED_LIMIT = 5;
 
@@ -42,6 +42,7 @@ export function buildArchive(records: ContentRecords): Archive {
     entities,
     events,
     groupByYearAndMonth(articles),
+    groupByDay(articles),
     articleIndex,
     entityIndex,
     eventIndex,
@@ -80,6 +81,23 @@ function groupByYearAndMonth(articles: readonly Article[]): YearGroup[] {
     yearGroup.articleCount++;
   }
   return years;
+}
+
+/** Days with publications or day-precise mentions, so a date in a story can link to its day. */
+function groupByDay(articles: readonly Article[]): DayGroup[] {
+  const days = new Map<string, DayGroup>();
+  const day = (iso: string): DayGroup => {
+    let group = days.get(iso);
+    if (!group) days.set(iso, (group = { day: iso, published: [], mentionedIn: [] }));
+    return group;
+  };
+  for (const article of articles) {
+    day(article.day).published.push(article);
+    for (const mention of article.dates) {
+      if (mention.precision === 'day' && mention.date !== article.day) day(mention.date).mentionedIn.push({ article, mention });
+    }
+  }
+  return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
 }
 
 /**

@@ -13,3 +13,4 @@ export const eventUrl = (id: string): string => `/events/${id}/`;
 export const yearUrl = (year: string): string => `/${year}/`;
 export const monthUrl = (year: string, month: string): string => `/${year}/${month}/`;
 export const entityIndexUrl = (kind: EntityKind): string => `/${ENTITY_FOLDER[kind]}/`;
+export const dayUrl = (day: string): string => `/${day.slice(0, 4)}/${day.slice(5, 7)}/${day.slice(8, 10)}/`;

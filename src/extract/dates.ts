@@ -15,16 +15,27 @@ export function extractDates(text: string, language: string, publishedIso: strin
   for (const result of parser.parse(text, reference, { forwardDate: false })) {
     // "près de quatre ans" is a span; chrono would also read its tail "de quatre ans" as a point.
     const inSpan = spans.some((span) => result.index < span.offset + span.text.length && span.offset < result.index + result.text.length);
-    const mention = inSpan ? undefined : resolve(result, published);
+    if (inSpan || NOT_A_DATE.test(result.text.trim())) continue;
+    const mention = resolve(result, published, FUTURE_CONTEXT.test(sentenceAround(text, result.index)));
     if (mention) mentions.push(mention);
   }
   return mentions.sort((a, b) => a.offset - b.offset);
 }
 
 const FUTURE_CUE = /\b(next|coming|upcoming|prochain|prochaine|nächste[nmrs]?|kommende[nmrs]?)\b/i;
+/** Words in the same sentence that put a bare weekday ahead of publication: "is due in Moscow on Friday". */
+const FUTURE_CONTEXT = /\b(will|would|is due|are due|is expected|are expected|is scheduled|are scheduled|plans? to|planned|is to|are to|going to|va|vont|sera|seront|doit|doivent|prévu|prévue|wird|werden|soll|sollen|geplant|erwartet)\b/i;
+/** chrono reads these as times of the publication day; they are not dates. */
+const NOT_A_DATE = /^(now|today's|afternoon|morning|evening|tonight|noon|midnight|this (morning|afternoon|evening)|maintenant|jetzt|heute abend|ce soir|cet après-midi|am nachmittag|nachmittags)$/i;
 const PAST_CUE = /\b(last|past|dernier|dernière|letzte[nmrs]?|vergangene[nmrs]?)\b/i;
 
-function resolve(result: chrono.ParsedResult, published: DateTime): DateMention | undefined {
+function sentenceAround(text: string, index: number): string {
+  const start = Math.max(text.lastIndexOf('. ', index), text.lastIndexOf('\n', index), 0);
+  const end = [text.indexOf('. ', index), text.indexOf('\n', index)].filter((at) => at >= 0);
+  return text.slice(start, end.length > 0 ? Math.min(...end) : text.length);
+}
+
+function resolve(result: chrono.ParsedResult, published: DateTime, futureContext: boolean): DateMention | undefined {
   const start = result.start;
   const certain = (component: chrono.Component) => start.isCertain(component);
   const tags = [...(result.tags?.() ?? [])];
@@ -43,14 +54,16 @@ function resolve(result: chrono.ParsedResult, published: DateTime): DateMention 
   if (relative) {
     method = 'relative';
   } else if (certain('weekday') && !certain('day')) {
-    // "on Monday": the last such day up to the publication day, unless the text points forward.
+    // "on Monday": the last such day up to the publication day, unless the sentence points forward.
     method = 'relative';
-    if (!FUTURE_CUE.test(result.text) && date > publishedDay) date = date.minus({ weeks: 1 });
+    const forward = FUTURE_CUE.test(result.text) || (futureContext && !PAST_CUE.test(result.text));
+    if (forward && date <= publishedDay && !date.equals(publishedDay)) date = date.plus({ weeks: 1 });
+    if (!forward && date > publishedDay) date = date.minus({ weeks: 1 });
     if (PAST_CUE.test(result.text) && date.equals(publishedDay)) date = date.minus({ weeks: 1 });
   } else if (!certain('year')) {
     // "September 21" or "in January": the year near publication, the past first, and the weekday if one is given.
     method = 'inferred-year';
-    date = inferYear(date, publishedDay, certain('day') ? start.get('weekday') : null, certain('day'));
+    date = inferYear(date, publishedDay, certain('day') ? start.get('weekday') : null);
   }
 
   // "four years ago" is as precise as its unit, not to the day chrono computes.
@@ -64,7 +77,11 @@ function resolve(result: chrono.ParsedResult, published: DateTime): DateMention 
   return { text: written.trimStart(), date: iso ?? '', precision, method, offset: result.index + lead };
 }
 
-function inferYear(date: DateTime, publishedDay: DateTime, weekday: number | null | undefined, dayKnown: boolean): DateTime {
+/**
+ * The year nearest the publication date (the past wins a tie), among years where the weekday, if
+ * one is written, matches: "Wednesday, September 21" in a 2022 story is 21 September 2022.
+ */
+function inferYear(date: DateTime, publishedDay: DateTime, weekday: number | null | undefined): DateTime {
   const candidates: DateTime[] = [];
   for (let year = publishedDay.year + 1; year >= publishedDay.year - 10; year--) {
     const candidate = date.set({ year });
@@ -73,10 +90,8 @@ function inferYear(date: DateTime, publishedDay: DateTime, weekday: number | nul
     if (weekday !== null && weekday !== undefined && candidate.weekday % 7 !== weekday) continue;
     candidates.push(candidate);
   }
-  const notAfter = candidates.filter((candidate) => (dayKnown ? candidate <= publishedDay : candidate.startOf('month') <= publishedDay.startOf('month')));
-  const pool = notAfter.length > 0 ? notAfter : candidates;
-  const nearest = pool.sort((a, b) => Math.abs(a.diff(publishedDay).toMillis()) - Math.abs(b.diff(publishedDay).toMillis()))[0];
-  return nearest ?? date;
+  const distance = (candidate: DateTime) => Math.abs(candidate.diff(publishedDay, 'days').days) + (candidate > publishedDay ? 0.5 : 0);
+  return candidates.sort((a, b) => distance(a) - distance(b))[0] ?? date;
 }
 
 /* ---- parsers ---- */

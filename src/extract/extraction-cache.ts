@@ -1,10 +1,20 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ArticleExtraction } from './extract-article.ts';
 
-/** Bump when extraction changes what it finds, so cached results from older code are not reused. */
-export const EXTRACTOR_VERSION = '1';
+/**
+ * The extractor's own source, hashed: any change to the code that decides what is found makes
+ * earlier cached results unreachable, with no version number to remember to bump.
+ */
+export const EXTRACTOR_VERSION = (() => {
+  const folder = path.dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const name of readdirSync(folder).filter((file) => file.endsWith('.ts')).sort()) hash.update(name).update(readFileSync(path.join(folder, name)));
+  return hash.digest('hex').slice(0, 16);
+})();
 
 /**
  * Extraction results on disk, one JSON file per content hash (the article's text, language, date,

@@ -42,7 +42,7 @@ describe('a reader in Chromium', () => {
   it('should show the timeline in date order, oldest first', async () => {
     await page.goto(`${server.url}/`);
     assert.equal(await page.locator('h1').textContent(), 'The timeline');
-    const days = await page.locator('.timeline .entry__date').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime') ?? ''));
+    const days = await page.locator('.timeline .entry__date time').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime') ?? ''));
     assert.ok(days.length >= 4, `expected the sample stories, found ${days.length}`);
     assert.deepEqual([...days].sort(), days);
     assert.equal(days[0], '2022-09-22');

@@ -1,0 +1,47 @@
+import type { Archive, DayGroup } from '../src/archive/archive.ts';
+import { articleUrl, dayUrl, monthUrl, yearUrl } from '../src/archive/urls.ts';
+import { formatDay, formatMonth, plural } from '../src/render/format.ts';
+import { html } from '../src/render/html.ts';
+import { page } from './_components/page.ts';
+import { pager } from './_components/pager.ts';
+import { timelineList } from './_components/timeline.ts';
+
+export const data = {
+  pagination: { data: 'archive.days', size: 1, alias: 'group' },
+  permalink: ({ group }: { group: DayGroup }) => dayUrl(group.day),
+};
+
+export function render({ archive, group }: { archive: Archive; group: DayGroup }): string {
+  const index = archive.days.indexOf(group);
+  const previous = archive.days[index - 1];
+  const next = archive.days[index + 1];
+  const [year = '', month = ''] = group.day.split('-');
+  const link = (day: DayGroup | undefined) => day && { href: dayUrl(day.day), label: formatDay(day.day) };
+  return page({
+    title: formatDay(group.day),
+    description: `What the archive says about ${formatDay(group.day)}.`,
+    section: 'timeline',
+    body: html`
+<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>
+  <li><a href="/">Timeline</a></li>
+  ${archive.hasYear(year) ? html`<li><a href="${yearUrl(year)}">${year}</a></li>` : ''}
+  ${archive.hasMonth(year, month) ? html`<li><a href="${monthUrl(year, month)}">${formatMonth(year, month)}</a></li>` : ''}
+</ol></nav>
+<header class="page-header">
+  <h1>${formatDay(group.day)}</h1>
+  <p class="lede">${plural(group.published.length, 'story', 'stories')} published, ${plural(group.mentionedIn.length, 'mention', 'mentions')} in other stories.</p>
+</header>
+${group.published.length > 0 ? html`<section aria-labelledby="published-title">
+  <h2 id="published-title">Published this day</h2>
+  ${timelineList(archive, group.published, 3)}
+</section>` : ''}
+${group.mentionedIn.length > 0 ? html`<section aria-labelledby="mentioned-title">
+  <h2 id="mentioned-title">Mentioned in</h2>
+  <ul class="reports">${group.mentionedIn.map(({ article, mention }) => html`<li>
+    <p class="reports__title"><a href="${articleUrl(article.id)}">${article.title}</a></p>
+    <p class="muted">“${mention.text}” — ${article.source.name}, ${formatDay(article.day)}</p>
+  </li>`)}</ul>
+</section>` : ''}
+${pager(link(previous), link(next), 'Other days')}`,
+  });
+}
