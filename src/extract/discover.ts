@@ -24,16 +24,20 @@ export interface Discovery {
  */
 export function discoverEntities(text: string, language: string, linked: readonly Mention[]): Discovery[] {
   const masked = maskBoilerplate(text);
+  // Most specific sources first: on overlapping spans, the first one wins.
   const found: Discovery[] = [
-    ...(language.startsWith('en') ? fromCompromise(masked) : placesByPreposition(masked, language)),
-    ...peopleAfterTitles(masked),
     ...organizationsWithAcronyms(masked),
+    ...peopleAfterTitles(masked),
+    ...peopleByFirstName(masked),
+    ...(language.startsWith('en') ? fromCompromise(masked) : placesByPreposition(masked, language)),
   ];
   const accepted: Discovery[] = [];
   for (const candidate of found) {
     const cleaned = clean(candidate);
     if (!cleaned || overlapsLinked(cleaned, linked) || !plausible(cleaned)) continue;
-    const same = accepted.find((other) => other.kind === cleaned.kind && fold(other.name) === fold(cleaned.name));
+    const same = accepted.find(
+      (other) => other.kind === cleaned.kind && [other.name, ...other.aliases].some((form) => fold(form) === fold(cleaned.name)),
+    );
     if (same) {
       for (const alias of cleaned.aliases) if (!same.aliases.includes(alias)) same.aliases.push(alias);
       continue;
@@ -79,15 +83,58 @@ function peopleAfterTitles(text: string): Discovery[] {
 
 const CONNECTOR = '(?:of|for|and|the|on|in|de|du|des|la|le|pour|et|für|der|die|des|und|zur|zum)';
 
+/**
+ * "International Committee of the Red Cross (ICRC)", "Comité international de la Croix-Rouge (CICR)":
+ * the name is the shortest run of words before the parentheses, starting with a capital, whose
+ * initials spell the acronym.
+ */
 function organizationsWithAcronyms(text: string): Discovery[] {
-  const pattern = new RegExp(`(${NAME_WORD}(?:\\s+(?:${CONNECTOR}\\s+)*${NAME_WORD}){1,8})\\s*\\((\\p{Lu}[\\p{Lu}\\p{N}]{1,7})\\)`, 'gu');
-  return [...text.matchAll(pattern)].flatMap((match) => {
-    const name = (match[1] ?? '').replace(/^(?:The|the|La|Le|Les|Die|Der|Das)\s+/, '');
-    const acronym = match[2] ?? '';
-    if (!initialsFit(name, acronym)) return [];
-    const start = (match.index ?? 0) + (match[1] ?? '').length - name.length;
-    return [{ kind: 'organization' as const, name, aliases: [acronym], start, end: start + name.length }];
-  });
+  const found: Discovery[] = [];
+  for (const match of text.matchAll(/\((\p{Lu}[\p{Lu}\p{N}]{1,7})\)/gu)) {
+    const acronym = match[1] ?? '';
+    const open = match.index ?? 0;
+    const before = text.slice(Math.max(0, open - 160), open);
+    const words = [...before.matchAll(/[\p{L}\p{N}'’.-]+/gu)];
+    if (words.length === 0 || !/^\s*$/.test(before.slice((words.at(-1)!.index ?? 0) + words.at(-1)![0].length))) continue;
+    for (let first = words.length - 1; first >= Math.max(0, words.length - 10); first--) {
+      const word = words[first]![0];
+      if (!/^\p{Lu}/u.test(word) || !(word[0] ?? '').toUpperCase().startsWith(acronym[0] ?? '')) continue;
+      const startIndex = (words[first]!.index ?? 0) + open - before.length;
+      const name = text.slice(startIndex, open).trim();
+      if (!initialsFit(name, acronym) || /[.;:!?]\s/.test(name)) continue;
+      found.push({ kind: 'organization', name, aliases: [acronym], start: startIndex, end: startIndex + name.length });
+      break;
+    }
+  }
+  return found;
+}
+
+/** "Mirjana Spoljaric", "Martin Schlegel": two or three capitalised words led by a known first name. */
+function peopleByFirstName(text: string): Discovery[] {
+  const pattern = new RegExp(`(?<![\\p{L}])(${NAME_WORD})\\s+((?:${PARTICLE}\\s+)*${NAME_WORD}(?:\\s+${NAME_WORD})?)`, 'gu');
+  const found: Discovery[] = [];
+  for (const match of text.matchAll(pattern)) {
+    const first = match[1] ?? '';
+    if (!isFirstName(first)) continue;
+    const start = match.index ?? 0;
+    let name = match[0];
+    // A third capitalised word is part of the name only if it is not where the next sentence or name starts.
+    const parts = name.split(/\s+/);
+    if (parts.length === 3 && isFirstName(parts[2] ?? '')) name = parts.slice(0, 2).join(' ');
+    found.push({ kind: 'person', name, aliases: [], start, end: start + name.length });
+  }
+  return found;
+}
+
+const firstNames = new Map<string, boolean>();
+
+function isFirstName(word: string): boolean {
+  let known = firstNames.get(word);
+  if (known === undefined) {
+    known = nlp(word).has('#FirstName') && !nlp(word).has('#Place');
+    firstNames.set(word, known);
+  }
+  return known;
 }
 
 /** "International Committee of the Red Cross (ICRC)": the acronym's letters start words of the name. */
@@ -149,10 +196,16 @@ function plausible(candidate: Discovery): boolean {
   if (candidate.kind === 'person') return words.length >= 2 && words.length <= 5 && words.every((word) => /^(\p{Lu}|von|van|der|den|de|du|da|di|la|le|al|bin)/u.test(word));
   if (candidate.kind === 'organization') {
     const connectors = new RegExp(`^${CONNECTOR}$`, 'i');
-    const capitalized = words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || connectors.test(word));
-    return capitalized && (words.length >= 2 || isAcronym(candidate.name) || candidate.aliases.length > 0) && words.length <= 10;
+    // A name defined by its acronym may hold lower-case words ("Comité international de la Croix-Rouge").
+    const capitalized = candidate.aliases.some(isAcronym) || words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || connectors.test(word));
+    return capitalized && (words.length >= 2 || isAcronym(candidate.name) || candidate.aliases.length > 0 || knownOrganization(candidate.name)) && words.length <= 10;
   }
   return words.length <= 4;
+}
+
+/** A single word is an organization only when compromise's lexicon knows it as one (Novartis, Reuters). */
+function knownOrganization(word: string): boolean {
+  return nlp(word).has('#Organization');
 }
 
 function overlapsLinked(candidate: Discovery, linked: readonly Mention[]): boolean {

@@ -51,7 +51,19 @@ export function linkRegistry(text: string, index: RegistryIndex, tokens: Token[]
     const entity = index.entities.get(key)!;
     mentions.push({ key, kind: entity.kind, id: entity.id, text: token.text, start: token.start, end: token.end, via: 'surname' });
   }
-  return mentions.sort((a, b) => a.start - b.start);
+  return withoutTitles(mentions.sort((a, b) => a.start - b.start), text);
+}
+
+/**
+ * "Bundesrat Cassis", "Federal Councillor Cassis": a one-word organization name right before a
+ * person is that person's title, not a mention of the organization.
+ */
+function withoutTitles(mentions: Mention[], text: string): Mention[] {
+  return mentions.filter((mention, index) => {
+    const next = mentions[index + 1];
+    if (mention.kind !== 'organization' || /\s/.test(mention.text) || !next || next.kind !== 'person') return true;
+    return !/^\s{1,2}$/.test(text.slice(mention.end, next.start));
+  });
 }
 
 function longestAliasAt(tokens: Token[], i: number, index: RegistryIndex, text: string) {
@@ -65,10 +77,16 @@ function longestAliasAt(tokens: Token[], i: number, index: RegistryIndex, text: 
       matches = tokens[i + k]!.folded === entry.words[k] && (k === 0 || joined(text, tokens[i + k - 1]!, tokens[i + k]!));
     }
     if (!matches) continue;
-    if (entry.exactCase && spanText(tokens, i, length, text).replace(/[.\s-]/g, '') !== entry.exactCase) continue;
+    if (entry.exactCase && !acronymCaseFits(spanText(tokens, i, length, text).replace(/[.\s-]/g, ''), entry.exactCase)) continue;
     return { entry, length };
   }
   return undefined;
+}
+
+/** "OSCE" as written, or, for three letters and more, capitalised as German writes it ("Uno", "Osze"); "un" never. */
+function acronymCaseFits(written: string, acronym: string): boolean {
+  if (written === acronym) return true;
+  return acronym.length >= 3 && written === acronym[0] + acronym.slice(1).toLowerCase();
 }
 
 /** Two words belong to one name only when nothing but a space, hyphen, apostrophe or dot separates them. */
