@@ -11,6 +11,8 @@ export interface Discovery {
   aliases: string[];
   start: number;
   end: number;
+  /** Found by the shape of an organization's name ("Union européenne", "Weltwirtschaftsforum"), which vouches for its form. */
+  byHead?: boolean;
 }
 
 /**
@@ -26,7 +28,8 @@ export function discoverEntities(text: string, language: string, linked: readonl
   const masked = maskBoilerplate(text);
   // Most specific sources first: on overlapping spans, the first one wins.
   const found: Discovery[] = [
-    ...organizationsWithAcronyms(masked),
+    ...organizationsWithAcronyms(masked, linked),
+    ...organizationsByHead(masked, language),
     ...peopleAfterTitles(masked),
     ...peopleByFirstName(masked),
     ...(language.startsWith('en') ? fromCompromise(masked) : placesByPreposition(masked, language)),
@@ -88,11 +91,13 @@ const CONNECTOR = '(?:of|for|and|the|on|in|de|du|des|la|le|pour|et|für|der|die|
  * the name is the shortest run of words before the parentheses, starting with a capital, whose
  * initials spell the acronym.
  */
-function organizationsWithAcronyms(text: string): Discovery[] {
+function organizationsWithAcronyms(text: string, linked: readonly Mention[]): Discovery[] {
   const found: Discovery[] = [];
   for (const match of text.matchAll(/\((\p{Lu}[\p{Lu}\p{N}]{1,7})\)/gu)) {
     const acronym = match[1] ?? '';
     const open = match.index ?? 0;
+    // "(EDA)" where EDA is a registry alias: the name before it is that entity, not a new one.
+    if (linked.some((mention) => mention.start > open && mention.start <= open + 2)) continue;
     const before = text.slice(Math.max(0, open - 160), open);
     const words = [...before.matchAll(/[\p{L}\p{N}'’.-]+/gu)];
     if (words.length === 0 || !/^\s*$/.test(before.slice((words.at(-1)!.index ?? 0) + words.at(-1)![0].length))) continue;
@@ -104,6 +109,48 @@ function organizationsWithAcronyms(text: string): Discovery[] {
       if (!initialsFit(name, acronym) || /[.;:!?]\s/.test(name)) continue;
       found.push({ kind: 'organization', name, aliases: [acronym], start: startIndex, end: startIndex + name.length });
       break;
+    }
+  }
+  return found;
+}
+
+const FRENCH_HEAD = 'Banque|Comité|Conseil|Commission|Union|Parti|Fondation|Musée|Centre|Contrôle|Office|Cour|Agence|Fédération|Institut|Université|Organisation|Association';
+const FRENCH_ADJECTIVE = "[\\p{Ll}]+(?:al|ale|aux|ales|aire|aires|ique|iques|ien|ienne|enne|éen|ais|aise|é|ée|és|ées|el|elle|eur|ice|iste|ste|suisse|suisses)";
+const GERMAN_SUFFIX = 'partei|bank|union|forum|forums|museum|stiftung|verband|kommission|gericht|departement|haus|versicherung|konzern|gruppe|institut|universität|hochschule|kantonalbank|nationalbank';
+
+/**
+ * Organizations named by what they are: "Banque nationale suisse", "Contrôle fédéral des finances",
+ * "Union européenne" in French; "Schweizerische Volkspartei", "Zürcher Kantonalbank",
+ * "Weltwirtschaftsforum" in German, where the kind of body ends the compound.
+ */
+function organizationsByHead(text: string, language: string): Discovery[] {
+  const found: Discovery[] = [];
+  if (language.startsWith('fr')) {
+    const complement = `(?:\\s+(?:${FRENCH_ADJECTIVE}|\\p{Lu}[\\p{L}-]+|(?:de la|de l'|d'|de|du|des)\\s*[\\p{L}][\\p{L}-]+)(?![\\p{L}]))`;
+    const pattern = new RegExp(`(?<![\\p{L}])(?:${FRENCH_HEAD})${complement}{1,5}`, 'gu');
+    for (const match of text.matchAll(pattern)) {
+      const name = match[0].replace(/\s+(?:de|du|des|de la)$/u, '');
+      const start = match.index ?? 0;
+      found.push({ kind: 'organization', name, aliases: [], start, end: start + name.length, byHead: true });
+    }
+  } else if (language.startsWith('de')) {
+    const capitalizedSuffixes = GERMAN_SUFFIX.split('|').map((suffix) => suffix[0]!.toUpperCase() + suffix.slice(1)).join('|');
+    const pattern = new RegExp(`(?<![\\p{L}])(?:(\\p{Lu}\\p{Ll}+(?:e|er|es|en|ische|ischen|isches))\\s+)?(\\p{Lu}\\p{Ll}*(?:${GERMAN_SUFFIX})|${capitalizedSuffixes})(?![\\p{L}])(?:\\s+(Zürich|Basel|Bern|Genf|Luzern|Lausanne|Lugano|Winterthur|St\\. Gallen))?`, 'gu');
+    for (const match of text.matchAll(pattern)) {
+      const adjective = match[1];
+      // Only an adjective that agrees like a name part ("Schweizerische", "Zürcher", "Europäische"), not an article.
+      const keepAdjective = adjective && !/^(Die|Der|Das|Den|Dem|Des|Eine|Einer|Eines|Diese|Dieser|Jede|Jeder)$/.test(adjective);
+      const noun = (match[2] ?? '').replace(/forums$/, 'forum');
+      // Names are given in the nominative: "der Europäischen Union" → "Europäische Union".
+      const nominative = keepAdjective ? adjective!.replace(/(isch|äisch|e)n$/, '$1').replace(/ischen$/, 'ische') : undefined;
+      const name = [nominative, noun, match[3]].filter(Boolean).join(' ');
+      const start = (match.index ?? 0) + (keepAdjective || !adjective ? 0 : (adjective?.length ?? 0) + 1);
+      const after = text.slice((match.index ?? 0) + match[0].length);
+      // "Eidgenössisches Departement für …": the name goes on past what this pattern can see.
+      if (/^\s+(?:für|des|der|zur|zum)\s/.test(after)) continue;
+      // A lone compound ("Nahrungsmittelkonzern") is usually a common noun; it is a name when its acronym follows.
+      if (!keepAdjective && !match[3] && !/^\s*\(\p{Lu}{2,8}\)/u.test(after)) continue;
+      found.push({ kind: 'organization', name, aliases: [], start, end: start + (match[0].length - (start - (match.index ?? 0))), byHead: true });
     }
   }
   return found;
@@ -194,6 +241,7 @@ function plausible(candidate: Discovery): boolean {
   if (NOISE.has(folded) || words.every((word) => CALENDAR_WORDS.has(fold(word)) || NOISE.has(fold(word)))) return false;
   if (!/^\p{Lu}/u.test(candidate.name)) return false;
   if (candidate.kind === 'person') return words.length >= 2 && words.length <= 5 && words.every((word) => /^(\p{Lu}|von|van|der|den|de|du|da|di|la|le|al|bin)/u.test(word));
+  if (candidate.kind === 'organization' && candidate.byHead) return words.length <= 8;
   if (candidate.kind === 'organization') {
     const connectors = new RegExp(`^${CONNECTOR}$`, 'i');
     // A name defined by its acronym may hold lower-case words ("Comité international de la Croix-Rouge").

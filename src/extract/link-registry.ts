@@ -77,6 +77,7 @@ function longestAliasAt(tokens: Token[], i: number, index: RegistryIndex, text: 
       matches = tokens[i + k]!.folded === entry.words[k] && (k === 0 || joined(text, tokens[i + k - 1]!, tokens[i + k]!));
     }
     if (!matches) continue;
+    if (entry.capitalized && !/^\p{Lu}/u.test(tokens[i]!.text)) continue;
     if (entry.exactCase && !acronymCaseFits(spanText(tokens, i, length, text).replace(/[.\s-]/g, ''), entry.exactCase)) continue;
     return { entry, length };
   }

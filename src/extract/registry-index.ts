@@ -8,6 +8,8 @@ export interface AliasEntry {
   words: string[];
   /** Acronyms match only in capitals. */
   exactCase: string | null;
+  /** A one-word proper name ("Suisse", "Wien") matches only when capitalised: "suisse" is an adjective. */
+  capitalized: boolean;
 }
 
 /** The registry as a lookup for linking: every name and alias by its first word, longest first. */
@@ -34,7 +36,14 @@ export function buildRegistryIndex(entities: readonly Entity[]): RegistryIndex {
       const words = foldedWords(name);
       const first = words[0];
       if (!first) continue;
-      const entry: AliasEntry = { key, kind: entity.kind, id: entity.id, words, exactCase: isAcronym(name) ? name.replace(/[.\s-]/g, '') : null };
+      const entry: AliasEntry = {
+        key,
+        kind: entity.kind,
+        id: entity.id,
+        words,
+        exactCase: isAcronym(name) ? name.replace(/[.\s-]/g, '') : null,
+        capitalized: words.length === 1 && /^\p{Lu}/u.test(name),
+      };
       const list = byFirstWord.get(first) ?? [];
       list.push(entry);
       byFirstWord.set(first, list);
