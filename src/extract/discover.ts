@@ -32,7 +32,7 @@ export function discoverEntities(text: string, language: string, linked: readonl
     ...organizationsByHead(masked, language),
     ...peopleAfterTitles(masked),
     ...peopleByFirstName(masked),
-    ...(language.startsWith('en') ? fromCompromise(masked) : placesByPreposition(masked, language)),
+    ...(language.startsWith('en') ? fromCompromise(withUnknownNamesOnly(masked, linked)) : placesByPreposition(masked, language)),
   ];
   const accepted: Discovery[] = [];
   for (const candidate of found) {
@@ -53,6 +53,25 @@ export function discoverEntities(text: string, language: string, linked: readonl
 }
 
 /* ---- candidate sources ---- */
+
+/**
+ * The tagger is the slow part of extraction, so it reads only the sentences that still hold a
+ * capitalised word that is neither linked to the registry nor the sentence's first word; the rest
+ * is blanked out, keeping every offset.
+ */
+function withUnknownNamesOnly(text: string, linked: readonly Mention[]): string {
+  const chars = [...text];
+  let blanked = text;
+  if (linked.length > 0) {
+    for (const mention of linked) for (let i = mention.start; i < mention.end && i < chars.length; i++) chars[i] = ' ';
+    blanked = chars.join('');
+  }
+  return text.replace(/[^.!?\n]+[.!?]*/g, (sentence, offset: number) => {
+    const inBlanked = blanked.slice(offset, offset + sentence.length);
+    const names = [...inBlanked.matchAll(/\S\s+["“(]?(\p{Lu}[\p{L}]*)/gu)].map((match) => fold(match[1] ?? ''));
+    return names.some((name) => !CALENDAR_WORDS.has(name)) ? sentence : ' '.repeat(sentence.length);
+  });
+}
 
 function fromCompromise(text: string): Discovery[] {
   const doc = nlp(text);

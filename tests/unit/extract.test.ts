@@ -97,3 +97,30 @@ describe('resolving dates against the publication date', () => {
     assert.deepEqual(resolved('Am 6. Februar 2026 und im Januar.', friday, 'de'), ['Am 6. Februar 2026=2026-02-06/day/explicit', 'im Januar=2026-01/month/inferred-year']);
   });
 });
+
+describe('the extraction cache', () => {
+  it('should never extract an unchanged article twice, and extract a changed one again', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { ExtractionCache } = await import('../../src/extract/extraction-cache.ts');
+    const { extractRecords } = await import('../../src/extract/extract-records.ts');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'chronicle-cache-test-'));
+    try {
+      const article = (id: string, body: string) => ({
+        id, file: `${id}.md`, title: id, date: '2026-02-06T00:00:00+01:00', day: '2026-02-06', source: { name: 'Wire', url: null },
+        language: 'en', summary: '', tags: [], body, bodyHtml: '', people: [], organizations: [], places: [], events: [], dates: [],
+      });
+      const entities = [entity('person', 'Sergey Lavrov')];
+      const cache = new ExtractionCache(dir);
+      const first = await extractRecords({ articles: [article('a', 'Lavrov spoke on Monday.'), article('b', 'Quiet day.')], entities, events: [] }, cache);
+      assert.deepEqual(first.stats, { extracted: 2, cached: 0 });
+      const second = await extractRecords({ articles: [article('a', 'Lavrov spoke on Monday.'), article('b', 'Quiet day, edited.')], entities, events: [] }, cache);
+      assert.deepEqual(second.stats, { extracted: 1, cached: 1 });
+      assert.deepEqual(second.records.articles[0]?.people, ['sergey-lavrov']);
+      assert.equal(second.records.articles[0]?.dates[0]?.date, '2026-02-02');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
