@@ -107,8 +107,8 @@ describe('chronicle build on the fixture archive', () => {
     assert.ok(await sitePathExists(site, '/pagefind/pagefind.js'), 'the Pagefind index is written');
     const entry = JSON.parse(await readSiteFile(site, '/pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
     const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    // 3 articles + 1 event + 5 entities carry data-pagefind-body; listing pages are left out.
-    assert.equal(indexed, 9);
+    // 3 articles + 1 event + 5 registry entities + 1 discovered person carry data-pagefind-body; listing pages are left out.
+    assert.equal(indexed, 10);
   });
 
   it('should export the API files exactly as DESIGN.md defines them', async () => {
@@ -122,7 +122,8 @@ describe('chronicle build on the fixture archive', () => {
       date: '2025-03-14T18:30:00+01:00',
       source: { name: 'Fixture Gazette', url: 'https://example.org/gazette/lakeside-summit' },
       language: 'en',
-      people: ['ada-fixture', 'feridun-sinirlioglu'],
+      // The editor listed two people; extraction found a third nobody registered.
+      people: ['ada-fixture', 'feridun-sinirlioglu', 'karin-keller-sutter'],
       organizations: ['test-league'],
       places: ['lakeside'],
       events: ['lakeside-summit-2025'],
@@ -139,6 +140,15 @@ describe('chronicle build on the fixture archive', () => {
       curated: true,
       articles: ['lakeside-summit'],
     });
+    assert.deepEqual(people.find((person) => person.id === 'karin-keller-sutter'), {
+      id: 'karin-keller-sutter',
+      url: '/people/karin-keller-sutter/',
+      name: 'Karin Keller-Sutter',
+      aliases: ['Keller-Sutter'],
+      curated: false,
+      articles: ['lakeside-summit'],
+    });
+    assert.match(await readSiteFile(site, '/people/karin-keller-sutter/'), /not yet curated/);
     entitiesExportSchema.parse(JSON.parse(await readSiteFile(site, '/api/organizations.json')));
     const places = entitiesExportSchema.parse(JSON.parse(await readSiteFile(site, '/api/places.json')));
     assert.deepEqual(places.map((place) => place.id), ['hilltop', 'lakeside']);
