@@ -14,9 +14,12 @@ const METHOD: Record<DateMention['method'], string> = {
 /** The dates a story mentions, each resolved and linked to its day, month or year page when there is one. */
 export function dateMentions(archive: Archive, article: Article): SafeHtml {
   if (article.dates.length === 0) return html``;
+  // The same words for the same date ("on Thursday" twice) are listed once.
+  const seen = new Set<string>();
+  const distinct = article.dates.filter((mention) => !seen.has(`${mention.text.toLowerCase()}|${mention.date}`) && seen.add(`${mention.text.toLowerCase()}|${mention.date}`));
   return html`<section class="aside-box">
     <h2>Dates in this story</h2>
-    <ul class="plain-list">${article.dates.map((mention) => html`<li>
+    <ul class="plain-list">${distinct.map((mention) => html`<li>
       “${mention.text}” → ${resolved(archive, mention)}
       <span class="muted">${METHOD[mention.method]}</span>
     </li>`)}</ul>

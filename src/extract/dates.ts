@@ -15,7 +15,9 @@ export function extractDates(text: string, language: string, publishedIso: strin
   for (const result of parser.parse(text, reference, { forwardDate: false })) {
     // "près de quatre ans" is a span; chrono would also read its tail "de quatre ans" as a point.
     const inSpan = spans.some((span) => result.index < span.offset + span.text.length && span.offset < result.index + result.text.length);
-    if (inSpan || NOT_A_DATE.test(result.text.trim())) continue;
+    // "has sat on the council": chrono takes a lower-case "sat", "wed" or "sun" for a weekday.
+    const bareAbbreviation = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/.test(result.text.trim());
+    if (inSpan || bareAbbreviation || NOT_A_DATE.test(result.text.trim())) continue;
     const mention = resolve(result, published, FUTURE_CONTEXT.test(sentenceAround(text, result.index)));
     if (mention) mentions.push(mention);
   }

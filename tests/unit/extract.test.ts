@@ -124,3 +124,9 @@ describe('the extraction cache', () => {
     }
   });
 });
+
+describe('words that only look like dates', () => {
+  it('should not read "sat" in "has sat on the council" as a Saturday', () => {
+    assert.deepEqual(extractDates('He has sat on the Federal Council since 2017.', 'en', '2026-02-06T10:00:00+01:00').map((mention) => mention.text), ['since 2017']);
+  });
+});
