@@ -5,7 +5,7 @@ import type { Article } from '../src/content/schemas.ts';
 import { formatDay, formatEventDate, formatPublished, monthName } from '../src/render/format.ts';
 import { html, trusted } from '../src/render/html.ts';
 import { dateMentions } from './_components/date-mentions.ts';
-import { articleEntities, entityChips, eventLink } from './_components/links.ts';
+import { entityChips, eventLink, recordEntities } from './_components/links.ts';
 import { page } from './_components/page.ts';
 import { searchFacets } from './_components/search-attributes.ts';
 
@@ -15,7 +15,7 @@ export const data = {
 };
 
 export function render({ archive, article }: { archive: Archive; article: Article }): string {
-  const entities = articleEntities(archive, article);
+  const entities = recordEntities(archive, article);
   const events = archive.eventsOf(article);
   const related = archive.relatedTo(article);
   const [year = '', month = ''] = article.day.split('-');

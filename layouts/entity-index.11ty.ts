@@ -1,6 +1,6 @@
 import type { Archive } from '../src/archive/archive.ts';
 import { entityIndexUrl, entityUrl } from '../src/archive/urls.ts';
-import type { EntityKind } from '../src/content/schemas.ts';
+import { ENTITY_FIELD, type EntityKind } from '../src/content/schemas.ts';
 import { plural } from '../src/render/format.ts';
 import { html } from '../src/render/html.ts';
 import { KIND_LABEL } from './_components/links.ts';
@@ -12,7 +12,6 @@ export const data = {
   permalink: ({ kind }: { kind: EntityKind }) => entityIndexUrl(kind),
 };
 
-const SECTION = { person: 'people', organization: 'organizations', place: 'places' } as const;
 
 export function render({ archive, kind }: { archive: Archive; kind: EntityKind }): string {
   const label = KIND_LABEL[kind];
@@ -20,7 +19,7 @@ export function render({ archive, kind }: { archive: Archive; kind: EntityKind }
   return page({
     title: label.many,
     description: `Every ${label.one.toLowerCase()} in the Chronicle archive, with the stories that concern them.`,
-    section: SECTION[kind],
+    section: ENTITY_FIELD[kind],
     body: html`
 <header class="page-header">
   <h1>${label.many}</h1>

@@ -1,6 +1,6 @@
 import type { Archive } from '../src/archive/archive.ts';
 import { entityIndexUrl, entityUrl } from '../src/archive/urls.ts';
-import type { Entity } from '../src/content/schemas.ts';
+import { ENTITY_FIELD, type Entity } from '../src/content/schemas.ts';
 import { formatDay, formatEventDate, plural } from '../src/render/format.ts';
 import { html, trusted } from '../src/render/html.ts';
 import { eventLink, KIND_LABEL } from './_components/links.ts';
@@ -13,7 +13,6 @@ export const data = {
   permalink: ({ entity }: { entity: Entity }) => entityUrl(entity.kind, entity.id),
 };
 
-const FOLDER_SECTION = { person: 'people', organization: 'organizations', place: 'places' } as const;
 
 export function render({ archive, entity }: { archive: Archive; entity: Entity }): string {
   const { articles, events } = archive.timelineOf(entity);
@@ -22,7 +21,7 @@ export function render({ archive, entity }: { archive: Archive; entity: Entity }
   return page({
     title: entity.name,
     description: entity.description || `${label.one} in the Chronicle archive: ${plural(articles.length, 'story', 'stories')}.`,
-    section: FOLDER_SECTION[entity.kind],
+    section: ENTITY_FIELD[entity.kind],
     body: html`
 <nav class="breadcrumbs" aria-label="Breadcrumb"><ol>
   <li><a href="${entityIndexUrl(entity.kind)}">${label.many}</a></li>

@@ -3,7 +3,7 @@ import { eventUrl } from '../src/archive/urls.ts';
 import type { Event } from '../src/content/schemas.ts';
 import { formatDay, formatEventDate } from '../src/render/format.ts';
 import { html, trusted } from '../src/render/html.ts';
-import { articleLink, entityChips, eventEntities } from './_components/links.ts';
+import { articleLink, entityChips, recordEntities } from './_components/links.ts';
 import { page } from './_components/page.ts';
 import { searchFacets } from './_components/search-attributes.ts';
 
@@ -13,7 +13,7 @@ export const data = {
 };
 
 export function render({ archive, event }: { archive: Archive; event: Event }): string {
-  const entities = eventEntities(archive, event);
+  const entities = recordEntities(archive, event);
   const reports = archive.reportsOf(event);
   return page({
     title: event.title,

@@ -20,7 +20,7 @@ export function render({ archive }: { archive: Archive }): string {
   ${archive.events.map((event) => html`<li class="card">
     <p class="kicker"><time datetime="${event.date}">${formatEventDate(event)}</time></p>
     <h2 class="card__title"><a href="${eventUrl(event.id)}">${event.title}</a></h2>
-    <p class="muted">${plural(archive.reportsOf(event).length, 'source', 'sources')}${event.places.length > 0 ? html` · ${archive.entitiesInEvent(event, 'place').map((place) => place.name).join(', ')}` : ''}</p>
+    <p class="muted">${plural(archive.reportsOf(event).length, 'source', 'sources')}${event.places.length > 0 ? html` · ${archive.entitiesIn(event, 'place').map((place) => place.name).join(', ')}` : ''}</p>
   </li>`)}
 </ol>`,
   });

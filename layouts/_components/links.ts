@@ -38,18 +38,11 @@ export function entityChips(entities: Record<EntityKind, Entity[]>): SafeHtml {
   </dl>`;
 }
 
-export function articleEntities(archive: Archive, article: Article): Record<EntityKind, Entity[]> {
+/** The people, organizations and places an article or event concerns, by kind. */
+export function recordEntities(archive: Archive, record: Article | Event): Record<EntityKind, Entity[]> {
   return {
-    person: archive.entitiesIn(article, 'person'),
-    organization: archive.entitiesIn(article, 'organization'),
-    place: archive.entitiesIn(article, 'place'),
-  };
-}
-
-export function eventEntities(archive: Archive, event: Event): Record<EntityKind, Entity[]> {
-  return {
-    person: archive.entitiesInEvent(event, 'person'),
-    organization: archive.entitiesInEvent(event, 'organization'),
-    place: archive.entitiesInEvent(event, 'place'),
+    person: archive.entitiesIn(record, 'person'),
+    organization: archive.entitiesIn(record, 'organization'),
+    place: archive.entitiesIn(record, 'place'),
   };
 }

@@ -1,4 +1,4 @@
-import type { Article, DateMention, Entity, EntityKind, Event } from '../content/schemas.ts';
+import { ENTITY_FIELD, type Article, type DateMention, type Entity, type EntityKind, type Event } from '../content/schemas.ts';
 
 export interface MonthGroup {
   year: string;
@@ -80,15 +80,9 @@ export class Archive {
     return this.relatedIndex.get(article.id) ?? [];
   }
 
-  /** Entities of one kind an article concerns, in the order the editor listed them. */
-  entitiesIn(article: Article, kind: EntityKind): Entity[] {
-    const ids = kind === 'person' ? article.people : kind === 'organization' ? article.organizations : article.places;
-    return ids.flatMap((id) => this.entity(kind, id) ?? []);
-  }
-
-  entitiesInEvent(event: Event, kind: EntityKind): Entity[] {
-    const ids = kind === 'person' ? event.people : kind === 'organization' ? event.organizations : event.places;
-    return ids.flatMap((id) => this.entity(kind, id) ?? []);
+  /** Entities of one kind an article or event concerns, in the order they are listed. */
+  entitiesIn(record: Article | Event, kind: EntityKind): Entity[] {
+    return record[ENTITY_FIELD[kind]].flatMap((id) => this.entity(kind, id) ?? []);
   }
 
   eventsOf(article: Article): Event[] {

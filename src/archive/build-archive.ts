@@ -1,5 +1,5 @@
 import type { ContentRecords } from '../content/load-content.ts';
-import type { Article, Entity, EntityKind, Event } from '../content/schemas.ts';
+import { ENTITY_FIELD, entityKindSchema, type Article, type EntityKind, type Event } from '../content/schemas.ts';
 import { Archive, entityKey, type DayGroup, type EntityKey, type EntityTimeline, type YearGroup } from './archive.ts';
 
 const RELATED_LIMIT = 5;
@@ -61,11 +61,7 @@ function byPublication(a: Article, b: Article): number {
 }
 
 function mentionsOf(record: Article | Event): Array<[EntityKind, string[]]> {
-  return [
-    ['person', record.people],
-    ['organization', record.organizations],
-    ['place', record.places],
-  ];
+  return entityKindSchema.options.map((kind) => [kind, record[ENTITY_FIELD[kind]]]);
 }
 
 /** Grouped by the publication day in the article's own zone, so a late-evening story stays on its day. */

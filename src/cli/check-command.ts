@@ -1,4 +1,5 @@
 import { loadArchive } from '../archive/load-archive.ts';
+import { ENTITY_FIELD } from '../content/schemas.ts';
 import { plural } from '../render/format.ts';
 import { reportDiagnostics } from './report.ts';
 
@@ -10,9 +11,8 @@ export async function runCheck(contentDir: string): Promise<number> {
   if (candidates.length > 0) {
     console.log(`${plural(candidates.length, 'name', 'names')} found in the text that the registry does not have yet — add a file to curate one:`);
     for (const { entity, articles } of [...candidates].sort((a, b) => b.articles.length - a.articles.length || a.entity.name.localeCompare(b.entity.name))) {
-      const folder = { person: 'people', organization: 'organizations', place: 'places' }[entity.kind];
       const also = entity.aliases.length > 0 ? ` (also ${entity.aliases.join(', ')})` : '';
-      console.log(`  ${entity.kind} "${entity.name}"${also} → ${contentDir}/${folder}/${entity.id}.md — in ${articles.join(', ')}`);
+      console.log(`  ${entity.kind} "${entity.name}"${also} → ${contentDir}/${ENTITY_FIELD[entity.kind]}/${entity.id}.md — in ${articles.join(', ')}`);
     }
     console.log('');
   }

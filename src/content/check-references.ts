@@ -2,28 +2,10 @@ import { closest, distance } from 'fastest-levenshtein';
 import { toSlug } from '../slug.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import type { Read } from './read-records.ts';
-import type { Article, Entity, EntityKind, Event } from './schemas.ts';
+import { ENTITY_FIELD, KIND_OF_FIELD, type Article, type Entity, type EntityKind, type Event } from './schemas.ts';
 
-const FIELD_KIND: Record<string, EntityKind | 'event'> = {
-  people: 'person',
-  organizations: 'organization',
-  places: 'place',
-  events: 'event',
-};
-
-const KIND_WORD: Record<EntityKind | 'event', string> = {
-  person: 'person',
-  organization: 'organization',
-  place: 'place',
-  event: 'event',
-};
-
-const KIND_FOLDER: Record<EntityKind | 'event', string> = {
-  person: 'people',
-  organization: 'organizations',
-  place: 'places',
-  event: 'events',
-};
+const FIELD_KIND: Record<string, EntityKind | 'event'> = { ...KIND_OF_FIELD, events: 'event' };
+const KIND_FOLDER: Record<EntityKind | 'event', string> = { ...ENTITY_FIELD, event: 'events' };
 
 /** Two records claiming one id: the later file gets the error, naming the earlier one. */
 export function checkDuplicateIds<T extends { id: string; file: string | null }>(
@@ -68,7 +50,7 @@ export function checkReferences(
       if (!table || table.ids.has(id)) continue;
       const suggestion = suggest(id, table);
       diagnostics.push(diagnostic(read.file, site.position, 'content/unknown-reference',
-        `${site.field}[${site.index}]: unknown ${KIND_WORD[kind]} "${id}"`,
+        `${site.field}[${site.index}]: unknown ${kind} "${id}"`,
         suggestion
           ? `did you mean "${suggestion}"?`
           : `add content/${KIND_FOLDER[kind]}/${id}.md to the registry, or remove the reference`));

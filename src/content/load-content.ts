@@ -3,7 +3,7 @@ import { checkDuplicateIds, checkReferences } from './check-references.ts';
 import { listContentFiles, type ContentFile } from './content-files.ts';
 import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostic.ts';
 import { readArticle, readEntity, readEvent, type Read } from './read-records.ts';
-import type { Article, Entity, EntityKind, Event } from './schemas.ts';
+import { KIND_OF_FIELD, type Article, type Entity, type EntityKind, type Event } from './schemas.ts';
 
 export interface ContentRecords {
   articles: Article[];
@@ -17,11 +17,7 @@ export interface LoadedContent {
   diagnostics: Diagnostic[];
 }
 
-const ENTITY_KIND: Partial<Record<ContentFile['collection'], EntityKind>> = {
-  people: 'person',
-  organizations: 'organization',
-  places: 'place',
-};
+const ENTITY_KIND: Partial<Record<ContentFile['collection'], EntityKind>> = KIND_OF_FIELD;
 
 /** Reads and validates the whole content folder, collecting every problem instead of stopping at the first. */
 export async function loadContent(contentDir: string): Promise<LoadedContent> {

@@ -93,6 +93,16 @@ export type DateMention = z.infer<typeof dateMentionSchema>;
 export const entityKindSchema = z.enum(['person', 'organization', 'place']);
 export type EntityKind = z.infer<typeof entityKindSchema>;
 
+/**
+ * Each kind's plural: the field of an article or event that lists its ids, the registry folder in
+ * content/, and the URL segment of its pages all share this one name.
+ */
+export const ENTITY_FIELD = { person: 'people', organization: 'organizations', place: 'places' } as const satisfies Record<EntityKind, string>;
+export type EntityField = (typeof ENTITY_FIELD)[EntityKind];
+
+/** The other way round: `people` → `person`. */
+export const KIND_OF_FIELD = Object.fromEntries(Object.entries(ENTITY_FIELD).map(([kind, field]) => [field, kind])) as Record<EntityField, EntityKind>;
+
 /* ---- records: what the build produces ---- */
 
 export const articleSchema = z.object({

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { buildArchive } from '../archive/build-archive.ts';
 import { hasErrors } from '../content/diagnostic.ts';
 import { loadContent } from '../content/load-content.ts';
-import type { Entity, EntityKind } from '../content/schemas.ts';
+import { KIND_OF_FIELD, type Entity, type EntityKind } from '../content/schemas.ts';
 import { toSlug } from '../slug.ts';
 import { extractRecords } from './extract-records.ts';
 
@@ -36,7 +36,7 @@ export interface Evaluation {
   errors: Array<{ article: string; type: ScoreType; missed: string[]; spurious: string[] }>;
 }
 
-const KIND: Record<Exclude<ScoreType, 'dates'>, EntityKind> = { people: 'person', organizations: 'organization', places: 'place' };
+const KIND: Record<Exclude<ScoreType, 'dates'>, EntityKind> = KIND_OF_FIELD;
 
 /** Extracts a gold content folder (articles without hand-written references) and scores it against `gold.json`. */
 export async function evaluateGold(folder: string): Promise<Evaluation> {

@@ -1,5 +1,5 @@
 import type { ContentRecords } from '../content/load-content.ts';
-import type { Article, Entity, EntityKind } from '../content/schemas.ts';
+import { ENTITY_FIELD, type Article, type Entity, type EntityKind } from '../content/schemas.ts';
 import { toSlug } from '../slug.ts';
 import { extractArticle, extractionText, type ArticleExtraction } from './extract-article.ts';
 import { ExtractionCache } from './extraction-cache.ts';
@@ -16,8 +16,6 @@ export interface ExtractedRecords {
   candidates: Candidate[];
   stats: { extracted: number; cached: number };
 }
-
-const FIELD: Record<EntityKind, 'people' | 'organizations' | 'places'> = { person: 'people', organization: 'organizations', place: 'places' };
 
 /**
  * The extract stage: every article is read for the registry's names, new names and dates; the
@@ -75,7 +73,7 @@ export function mergeExtractions(records: ContentRecords, extractions: readonly 
     const lists = { people: [...article.people], organizations: [...article.organizations], places: [...article.places] };
     const add = (key: string) => {
       const [kind, id] = key.split(':') as [EntityKind, string];
-      const list = lists[FIELD[kind]];
+      const list = lists[ENTITY_FIELD[kind]];
       if (!list.includes(id)) list.push(id);
       mentionedBy.set(key, (mentionedBy.get(key) ?? new Set()).add(article.id));
     };

@@ -198,8 +198,8 @@ describe('buildArchive', () => {
 
     it('should list the entities of an event', () => {
       const visit = archive.event('moscow-visit-2026')!;
-      assert.deepEqual(ids(archive.entitiesInEvent(visit, 'person')), ['ignazio-cassis', 'sergey-lavrov']);
-      assert.deepEqual(ids(archive.entitiesInEvent(visit, 'organization')), ['osce']);
+      assert.deepEqual(ids(archive.entitiesIn(visit, 'person')), ['ignazio-cassis', 'sergey-lavrov']);
+      assert.deepEqual(ids(archive.entitiesIn(visit, 'organization')), ['osce']);
     });
   });
 
