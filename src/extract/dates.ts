@@ -10,7 +10,7 @@ export function extractDates(text: string, language: string, publishedIso: strin
   const published = DateTime.fromISO(publishedIso, { setZone: true });
   const reference = { instant: published.toJSDate(), timezone: published.offset };
   const parser = parserFor(language);
-  const spans = durations(text, language);
+  const spans = durations(text);
   const mentions: DateMention[] = [...spans];
   for (const result of parser.parse(text, reference, { forwardDate: false })) {
     // "près de quatre ans" is a span; chrono would also read its tail "de quatre ans" as a point.
@@ -155,7 +155,7 @@ const UNITS: Record<string, 'Y' | 'M' | 'W' | 'D'> = {
  * points in time, not durations, so this one pattern is written here. "four years ago" is a point
  * and is left to chrono.
  */
-function durations(text: string, _language: string): DateMention[] {
+function durations(text: string): DateMention[] {
   const number = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
   const unit = `(${Object.keys(UNITS).join('|')})`;
   const qualifier = "(?:(?:nearly|almost|about|around|over|more than|some|près de|presque|environ|plus de|fast|beinahe|etwa|über|mehr als)\\s+)?";

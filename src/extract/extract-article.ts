@@ -18,9 +18,15 @@ export function extractionText(article: Pick<Article, 'title' | 'summary' | 'bod
   return [article.title, article.summary, plainText(article.body)].filter(Boolean).join('\n\n');
 }
 
-/** One article → its linked entities, discovered entities and dates. A pure function of its inputs. */
-export function extractArticle(article: Pick<Article, 'title' | 'summary' | 'body' | 'language' | 'date'>, index: RegistryIndex): ArticleExtraction {
-  const text = extractionText(article);
+/**
+ * One article → its linked entities, discovered entities and dates. A pure function of its inputs;
+ * callers that already hold the extraction text (to hash it for the cache) pass it in.
+ */
+export function extractArticle(
+  article: Pick<Article, 'title' | 'summary' | 'body' | 'language' | 'date'>,
+  index: RegistryIndex,
+  text: string = extractionText(article),
+): ArticleExtraction {
   const mentions: Mention[] = linkRegistry(text, index, tokenize(text));
   const discoveries = discoverEntities(text, article.language, mentions);
   return {

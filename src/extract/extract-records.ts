@@ -30,13 +30,14 @@ export async function extractRecords(records: ContentRecords, cache?: Extraction
   let cached = 0;
   const extractions = await Promise.all(
     records.articles.map(async (article) => {
-      const hash = ExtractionCache.hash([registryFingerprint, article.language, article.date, extractionText(article)]);
+      const text = extractionText(article);
+      const hash = ExtractionCache.hash([registryFingerprint, article.language, article.date, text]);
       const hit = await cache?.get(hash);
       if (hit) {
         cached++;
         return hit;
       }
-      const fresh = extractArticle(article, index);
+      const fresh = extractArticle(article, index, text);
       await cache?.set(hash, fresh);
       return fresh;
     }),
