@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { listContentFiles } from '../content/content-files.ts';
+import { listContentFiles, type ContentFile } from '../content/content-files.ts';
 import { hasErrors, type Diagnostic } from '../content/diagnostic.ts';
 import { loadContent } from '../content/load-content.ts';
 import { ExtractionCache } from '../extract/extraction-cache.ts';
@@ -32,9 +32,10 @@ let last: { key: string; result: LoadedArchive } | undefined;
  * data pass share one load, and a dev-server rebuild after an edit loads afresh.
  */
 export async function loadArchive(contentDir: string): Promise<LoadedArchive> {
-  const key = await fingerprint(contentDir);
+  const listing = await listContentFiles(contentDir);
+  const key = await fingerprint(contentDir, listing.files);
   if (last?.key === key) return last.result;
-  const { records, diagnostics } = await loadContent(contentDir);
+  const { records, diagnostics } = await loadContent(contentDir, listing);
   let result: LoadedArchive;
   if (hasErrors(diagnostics)) {
     result = { archive: undefined, diagnostics, candidates: [], stats: { extracted: 0, cached: 0 } };
@@ -46,8 +47,7 @@ export async function loadArchive(contentDir: string): Promise<LoadedArchive> {
   return result;
 }
 
-async function fingerprint(contentDir: string): Promise<string> {
-  const { files } = await listContentFiles(contentDir);
+async function fingerprint(contentDir: string, files: readonly ContentFile[]): Promise<string> {
   const parts = await Promise.all(
     files.map(async (file) => {
       const info = await stat(file.absolutePath).catch(() => undefined);

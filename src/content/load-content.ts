@@ -20,8 +20,12 @@ export interface LoadedContent {
 const ENTITY_KIND: Partial<Record<ContentFile['collection'], EntityKind>> = KIND_OF_FIELD;
 
 /** Reads and validates the whole content folder, collecting every problem instead of stopping at the first. */
-export async function loadContent(contentDir: string): Promise<LoadedContent> {
-  const listing = await listContentFiles(contentDir);
+export async function loadContent(
+  contentDir: string,
+  /** The folder's listing, when the caller has just made it. */
+  listing?: Awaited<ReturnType<typeof listContentFiles>>,
+): Promise<LoadedContent> {
+  listing ??= await listContentFiles(contentDir);
   const diagnostics: Diagnostic[] = [...listing.diagnostics];
   const articleReads: Read<Article>[] = [];
   const entityReads: Read<Entity>[] = [];
