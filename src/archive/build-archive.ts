@@ -29,11 +29,15 @@ export function buildArchive(records: ContentRecords): Archive {
     for (const [kind, ids] of mentionsOf(event)) for (const id of ids) timeline(kind, id)?.events.push(event);
   }
 
+  // Clustering lists each event's reports; events it never saw (in tests, say) fall back to the articles' own lists.
   const eventReports = new Map<string, Article[]>();
+  for (const event of events) {
+    if (event.reports.length > 0) eventReports.set(event.id, event.reports.flatMap((report) => articleIndex.get(report.article) ?? []));
+  }
   for (const article of articles) {
     for (const id of article.events) {
-      if (!eventIndex.has(id)) continue;
-      pushTo(eventReports, id, article);
+      const event = eventIndex.get(id);
+      if (event && event.reports.length === 0) pushTo(eventReports, id, article);
     }
   }
 

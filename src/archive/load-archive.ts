@@ -6,6 +6,7 @@ import { loadContent } from '../content/load-content.ts';
 import { ExtractionCache } from '../extract/extraction-cache.ts';
 import { extractRecords, type Candidate } from '../extract/extract-records.ts';
 import type { Archive } from './archive.ts';
+import { clusterEvents } from '../events/cluster-events.ts';
 import { buildArchive } from './build-archive.ts';
 
 export interface LoadedArchive {
@@ -41,7 +42,7 @@ export async function loadArchive(contentDir: string): Promise<LoadedArchive> {
     result = { archive: undefined, diagnostics, candidates: [], stats: { extracted: 0, cached: 0 } };
   } else {
     const extracted = await extractRecords(records, extractionCache());
-    result = { archive: buildArchive(extracted.records), diagnostics, candidates: extracted.candidates, stats: extracted.stats };
+    result = { archive: buildArchive(clusterEvents(extracted.records, extracted.evidence)), diagnostics, candidates: extracted.candidates, stats: extracted.stats };
   }
   last = { key, result };
   return result;

@@ -142,6 +142,8 @@ export function readEvent(file: ContentFile, text: string): Read<Event> {
     organizations: value.organizations,
     summaryHtml: renderMarkdown(frontMatter.body),
     curated: true,
+    reports: [],
+    disagreements: [],
   };
   return { ...base, idPosition: frontMatter.positionOf(value.slug ? ['slug'] : ['title']), record, diagnostics };
 }

@@ -145,6 +145,39 @@ export const entitySchema = z.object({
 });
 export type Entity = z.infer<typeof entitySchema>;
 
+/** One date a story gives for an event, in its own words, with the sentence it stands in. */
+export const eventClaimSchema = z.object({
+  text: z.string(),
+  date: z.string(),
+  precision: z.enum(['day', 'month']),
+  method: dateMentionSchema.shape.method,
+  sentence: z.string(),
+});
+export type EventClaim = z.infer<typeof eventClaimSchema>;
+
+/** A story about an event: the one it mainly reports, or one it mentions in passing. */
+export const eventReportSchema = z.object({
+  article: z.string(),
+  role: z.enum(['main', 'mention']),
+  claims: z.array(eventClaimSchema),
+});
+export type EventReport = z.infer<typeof eventReportSchema>;
+
+/**
+ * A point where the sources of an event do not agree: the date they give, how they spell a name,
+ * a figure. Each reading is one version with the stories that give it and their words.
+ */
+export const disagreementSchema = z.object({
+  kind: z.enum(['date', 'spelling', 'figure']),
+  /** What the readings are of: "date", an entity key ("place:kyiv"), or the counted noun ("staff members"). */
+  subject: z.string(),
+  readings: z.array(z.object({
+    value: z.string(),
+    sources: z.array(z.object({ article: z.string(), text: z.string() })),
+  })),
+});
+export type Disagreement = z.infer<typeof disagreementSchema>;
+
 export const eventSchema = z.object({
   id: slugId,
   file: z.string().nullable(),
@@ -156,6 +189,10 @@ export const eventSchema = z.object({
   people: z.array(z.string()),
   organizations: z.array(z.string()),
   summaryHtml: z.string(),
+  /** False for events formed by clustering stories, which no editor has written up. */
   curated: z.boolean(),
+  /** Every story that reports or mentions the event, oldest first. */
+  reports: z.array(eventReportSchema),
+  disagreements: z.array(disagreementSchema),
 });
 export type Event = z.infer<typeof eventSchema>;

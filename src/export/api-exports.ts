@@ -2,11 +2,13 @@ import type { Archive } from '../archive/archive.ts';
 import { articleUrl, entityUrl, eventUrl } from '../archive/urls.ts';
 import type { EntityKind } from '../content/schemas.ts';
 import type { ArticleExport, EntityExport, EventExport } from './api-schemas.ts';
+import type { Timeline } from './timelinejs-schema.ts';
+import { exportTimeline } from './timelinejs.ts';
 
 /** One export file: its site path and its JSON value. */
 export interface ApiExport {
   path: string;
-  value: ArticleExport[] | EntityExport[] | EventExport[];
+  value: ArticleExport[] | EntityExport[] | EventExport[] | Timeline;
 }
 
 export function apiExports(archive: Archive): ApiExport[] {
@@ -16,6 +18,7 @@ export function apiExports(archive: Archive): ApiExport[] {
     { path: '/api/organizations.json', value: exportEntities(archive, 'organization') },
     { path: '/api/places.json', value: exportEntities(archive, 'place') },
     { path: '/api/events.json', value: exportEvents(archive) },
+    { path: '/api/timeline.json', value: exportTimeline(archive) },
   ];
 }
 
@@ -53,9 +56,11 @@ export function exportEvents(archive: Archive): EventExport[] {
     title: event.title,
     date: event.date,
     ...(event.endDate ? { endDate: event.endDate } : {}),
+    precision: event.precision,
     places: event.places,
     people: event.people,
     organizations: event.organizations,
+    curated: event.curated,
     articles: archive.reportsOf(event).map((article) => article.id),
   }));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { precisionSchema } from '../content/schemas.ts';
 
 /**
  * The `/api/*.json` contract from DESIGN.md. Outside tools and our tests read these files,
@@ -39,9 +40,14 @@ export const eventExportSchema = z.strictObject({
   title: z.string(),
   date: z.string(),
   endDate: z.string().optional(),
+  /** How precisely `date` is known: a day, a month or only a year. */
+  precision: precisionSchema,
   places: z.array(z.string()),
   people: z.array(z.string()),
   organizations: z.array(z.string()),
+  /** False for events formed by clustering stories rather than written up by an editor. */
+  curated: z.boolean(),
+  /** The stories that report or mention the event, oldest first. */
   articles: z.array(z.string()),
 });
 

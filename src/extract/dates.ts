@@ -27,8 +27,8 @@ export function extractDates(text: string, language: string, publishedIso: strin
 const FUTURE_CUE = /\b(next|coming|upcoming|prochain|prochaine|nächste[nmrs]?|kommende[nmrs]?)\b/i;
 /** Words in the same sentence that put a bare weekday ahead of publication: "is due in Moscow on Friday". */
 const FUTURE_CONTEXT = /\b(will|would|is due|are due|is expected|are expected|is scheduled|are scheduled|plans? to|planned|is to|are to|going to|va|vont|sera|seront|doit|doivent|prévu|prévue|wird|werden|soll|sollen|geplant|erwartet)\b/i;
-/** chrono reads these as times of the publication day; they are not dates. */
-const NOT_A_DATE = /^(now|today's|afternoon|morning|evening|tonight|noon|midnight|this (morning|afternoon|evening)|maintenant|jetzt|heute abend|ce soir|cet après-midi|am nachmittag|nachmittags)$/i;
+/** chrono reads these as times of the publication day ("harm that lasts": last second); they are not dates. */
+const NOT_A_DATE = /^(now|lasts?|next|today's|afternoon|morning|evening|tonight|noon|midnight|this (morning|afternoon|evening)|maintenant|jetzt|heute abend|ce soir|cet après-midi|am nachmittag|nachmittags)$/i;
 const PAST_CUE = /\b(last|past|dernier|dernière|letzte[nmrs]?|vergangene[nmrs]?)\b/i;
 
 function sentenceAround(text: string, index: number): string {

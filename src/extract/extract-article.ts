@@ -1,6 +1,8 @@
 import type { Article, DateMention } from '../content/schemas.ts';
 import { extractDates } from './dates.ts';
 import { discoverEntities, type Discovery } from './discover.ts';
+import { findFigures, type Figure } from './figures.ts';
+import { findHappenings, type EntityAt, type Happening } from './happenings.ts';
 import { linkRegistry, type Mention } from './link-registry.ts';
 import type { RegistryIndex } from './registry-index.ts';
 import { plainText, tokenize } from './text.ts';
@@ -11,7 +13,15 @@ export interface ArticleExtraction {
   linked: string[];
   discovered: Array<Omit<Discovery, 'start' | 'end'>>;
   dates: DateMention[];
+  /** Dated happenings with their places and participants; discovered ones as `discovered:<index>`. */
+  happenings: Happening[];
+  /** How the story writes each linked name in full ("Kiev", "Sergei Lavrov"), for comparing sources. */
+  forms: Record<string, string[]>;
+  /** Counted things ("three staff members"), for comparing sources. */
+  figures: Figure[];
 }
+
+type Readable = Pick<Article, 'title' | 'summary' | 'body' | 'language' | 'date' | 'day'>;
 
 /** The text extraction reads: the headline, the summary and the body without Markdown syntax. */
 export function extractionText(article: Pick<Article, 'title' | 'summary' | 'body'>): string {
@@ -19,19 +29,44 @@ export function extractionText(article: Pick<Article, 'title' | 'summary' | 'bod
 }
 
 /**
- * One article → its linked entities, discovered entities and dates. A pure function of its inputs;
- * callers that already hold the extraction text (to hash it for the cache) pass it in.
+ * One article → its linked entities, discovered entities, dates and happenings. A pure function of
+ * its inputs; callers that already hold the extraction text (to hash it for the cache) pass it in.
  */
-export function extractArticle(
-  article: Pick<Article, 'title' | 'summary' | 'body' | 'language' | 'date'>,
-  index: RegistryIndex,
-  text: string = extractionText(article),
-): ArticleExtraction {
+export function extractArticle(article: Readable, index: RegistryIndex, text: string = extractionText(article)): ArticleExtraction {
   const mentions: Mention[] = linkRegistry(text, index, tokenize(text));
   const discoveries = discoverEntities(text, article.language, mentions);
+  const dates = extractDates(text, article.language, article.date);
+  const entities: EntityAt[] = [
+    ...mentions.map(({ key, kind, start, end }) => ({ ref: key, kind, start, end })),
+    ...discoveries.map(({ kind, start, end }, position) => ({ ref: `discovered:${position}`, kind, start, end })),
+  ];
   return {
     linked: [...new Set(mentions.map((mention) => mention.key))],
     discovered: discoveries.map(({ kind, name, aliases }) => ({ kind, name, aliases })),
-    dates: extractDates(text, article.language, article.date),
+    dates,
+    happenings: findHappenings(text, article.language, entities, dates, article.day, leadEnd(article, text)),
+    forms: writtenForms(mentions),
+    figures: findFigures(text, article.language, dates),
   };
+}
+
+/** The lead is the headline, the summary and the first paragraph of the body. */
+function leadEnd(article: Pick<Article, 'title' | 'summary'>, text: string): number {
+  const head = [article.title, article.summary].filter(Boolean).join('\n\n');
+  const bodyStart = head.length + 2;
+  const blank = /\S\s*\n\s*\n/g;
+  blank.lastIndex = bodyStart;
+  const end = blank.exec(text);
+  return end ? end.index + 1 : text.length;
+}
+
+/** Full names only: an acronym or a surname alone is a short form, not a different spelling. */
+function writtenForms(mentions: readonly Mention[]): Record<string, string[]> {
+  const forms: Record<string, string[]> = {};
+  for (const mention of mentions) {
+    if (mention.via !== 'name' || /^[\p{Lu}\p{N}.-]+$/u.test(mention.text)) continue;
+    const list = (forms[mention.key] ??= []);
+    if (!list.includes(mention.text)) list.push(mention.text);
+  }
+  return forms;
 }

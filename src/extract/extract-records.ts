@@ -11,9 +11,14 @@ export interface Candidate {
   articles: string[];
 }
 
+/** What each story says beyond its references, for forming events and comparing sources. */
+export type ArticleEvidence = Pick<ArticleExtraction, 'happenings' | 'forms' | 'figures'>;
+
 export interface ExtractedRecords {
   records: ContentRecords;
   candidates: Candidate[];
+  /** By article id; happenings name discovered entities by their merged keys. */
+  evidence: Map<string, ArticleEvidence>;
   stats: { extracted: number; cached: number };
 }
 
@@ -51,6 +56,7 @@ export function mergeExtractions(records: ContentRecords, extractions: readonly 
   const discovered = new Map<string, Entity>();
   const aliasKeys = new Map<string, string>();
   const mentionedBy = new Map<string, Set<string>>();
+  const evidence = new Map<string, ArticleEvidence>();
 
   const resolveDiscovery = (kind: EntityKind, name: string, aliases: readonly string[]): string | undefined => {
     const id = toSlug(name);
@@ -79,10 +85,22 @@ export function mergeExtractions(records: ContentRecords, extractions: readonly 
       mentionedBy.set(key, (mentionedBy.get(key) ?? new Set()).add(article.id));
     };
     for (const key of extraction.linked) add(key);
-    for (const found of extraction.discovered) {
+    const discoveredKeys = extraction.discovered.map((found) => {
       const key = resolveDiscovery(found.kind, found.name, found.aliases);
       if (key) add(key);
-    }
+      return key;
+    });
+    const resolve = (refs: readonly string[]) =>
+      refs.flatMap((ref) => (ref.startsWith('discovered:') ? (discoveredKeys[Number(ref.slice(11))] ?? []) : [ref]));
+    evidence.set(article.id, {
+      happenings: extraction.happenings.map((happening) => ({
+        ...happening,
+        places: resolve(happening.places),
+        participants: resolve(happening.participants),
+      })),
+      forms: extraction.forms,
+      figures: extraction.figures,
+    });
     return { ...article, ...lists, dates: extraction.dates };
   });
 
@@ -90,5 +108,6 @@ export function mergeExtractions(records: ContentRecords, extractions: readonly 
   return {
     records: { ...records, articles, entities: [...records.entities, ...newEntities] },
     candidates: newEntities.map((entity) => ({ entity, articles: [...(mentionedBy.get(keyOf(entity.kind, entity.id)) ?? [])] })),
+    evidence,
   };
 }

@@ -48,3 +48,38 @@ export function plainText(markdown: string): string {
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/[*_`#>]+/g, ' ');
 }
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Sentences by the platform's own Unicode segmenter (Intl.Segmenter knows abbreviations and
+ * quotes better than a regular expression would); a line break always ends a sentence, since
+ * headlines and list items carry no full stop.
+ */
+export function sentences(text: string, language: string): Span[] {
+  const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+  const spans: Span[] = [];
+  let carried: number | undefined;
+  for (const { segment, index: at } of segmenter.segment(text)) {
+    // The segmenter ends a sentence at a middle initial: "Feridun H. Sinirlioğlu wrapped up…".
+    const index = carried ?? at;
+    carried = undefined;
+    if (/(^|\s)\p{Lu}\.\s*$/u.test(segment) && !segment.includes('\n')) {
+      carried = index;
+      continue;
+    }
+    const whole = text.slice(index, at + segment.length);
+    let start = index;
+    for (const line of whole.split('\n')) {
+      const trimmedStart = start + (line.length - line.trimStart().length);
+      const end = start + line.trimEnd().length;
+      if (end > trimmedStart) spans.push({ start: trimmedStart, end });
+      start += line.length + 1;
+    }
+  }
+  if (carried !== undefined && text.slice(carried).trim()) spans.push({ start: carried, end: text.trimEnd().length });
+  return spans;
+}

@@ -107,8 +107,9 @@ describe('chronicle build on the fixture archive', () => {
     assert.ok(await sitePathExists(site, '/pagefind/pagefind.js'), 'the Pagefind index is written');
     const entry = JSON.parse(await readSiteFile(site, '/pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
     const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    // 3 articles + 1 event + 5 registry entities + 1 discovered person carry data-pagefind-body; listing pages are left out.
-    assert.equal(indexed, 10);
+    // 3 articles + 2 events (1 curated, 1 formed from a story) + 5 registry entities + 1 discovered person
+    // carry data-pagefind-body; listing pages are left out.
+    assert.equal(indexed, 11);
   });
 
   it('should export the API files exactly as DESIGN.md defines them', async () => {
@@ -154,10 +155,24 @@ describe('chronicle build on the fixture archive', () => {
     assert.deepEqual(places.map((place) => place.id), ['hilltop', 'lakeside']);
     const events = eventsExportSchema.parse(JSON.parse(await readSiteFile(site, '/api/events.json')));
     assert.deepEqual(events, [{
+      // Nobody curated it: "met for the first time in Hilltop on Saturday" in a story of Saturday 2 November.
+      id: 'hilltop-2024-11-02',
+      url: '/events/hilltop-2024-11-02/',
+      title: 'Test League in Hilltop',
+      date: '2024-11-02',
+      precision: 'day',
+      curated: false,
+      places: ['hilltop'],
+      people: [],
+      organizations: ['test-league'],
+      articles: ['league-founded'],
+    }, {
       id: 'lakeside-summit-2025',
       url: '/events/lakeside-summit-2025/',
       title: 'The Lakeside summit',
       date: '2025-03-14',
+      precision: 'day',
+      curated: true,
       places: ['lakeside'],
       people: ['ada-fixture', 'feridun-sinirlioglu'],
       organizations: ['test-league'],

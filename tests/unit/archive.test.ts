@@ -37,7 +37,7 @@ function entity(kind: EntityKind, id: string, name: string, fields: Partial<Enti
 function event(id: string, date: string, fields: Partial<Event> = {}): Event {
   return {
     id, file: `content/events/${id}.md`, title: id, date, endDate: null, precision: 'day',
-    places: [], people: [], organizations: [], summaryHtml: '', curated: true, ...fields,
+    places: [], people: [], organizations: [], summaryHtml: '', curated: true, reports: [], disagreements: [], ...fields,
   };
 }
 
@@ -268,9 +268,9 @@ describe('API exports', () => {
   const exports = apiExports(archive);
   const byPath = new Map(exports.map((item) => [item.path, item.value]));
 
-  it('should write the five export files', () => {
+  it('should write the six export files, the sixth for TimelineJS', () => {
     assert.deepEqual(exports.map((item) => item.path), [
-      '/api/articles.json', '/api/people.json', '/api/organizations.json', '/api/places.json', '/api/events.json',
+      '/api/articles.json', '/api/people.json', '/api/organizations.json', '/api/places.json', '/api/events.json', '/api/timeline.json',
     ]);
   });
 

@@ -75,7 +75,7 @@ describe('event dates', () => {
   it('should write an end date with its own precision', () => {
     const event: Event = {
       id: 'talks', file: null, title: 'Talks', date: '2026-02-10', endDate: '2026-03', precision: 'day',
-      places: [], people: [], organizations: [], summaryHtml: '', curated: true,
+      places: [], people: [], organizations: [], summaryHtml: '', curated: true, reports: [], disagreements: [],
     };
     assert.equal(formatEventDate(event), 'Tuesday 10 February 2026 – March 2026');
   });
