@@ -6,7 +6,8 @@ import { html, trusted } from '../src/render/html.ts';
 import { eventLink, KIND_LABEL } from './_components/links.ts';
 import { page } from './_components/page.ts';
 import { searchFacets } from './_components/search-attributes.ts';
-import { timelineList } from './_components/timeline.ts';
+import { archiveChart } from './_components/archive-chart.ts';
+import { entryList } from './_components/timeline.ts';
 
 export const data = {
   pagination: { data: 'archive.entities', size: 1, alias: 'entity' },
@@ -17,7 +18,7 @@ export const data = {
 export function render({ archive, entity }: { archive: Archive; entity: Entity }): string {
   const { articles, events } = archive.timelineOf(entity);
   const label = KIND_LABEL[entity.kind];
-  const years = groupByYear(articles);
+  const years = groupByYear(archive.entriesOf(entity));
   return page({
     title: entity.name,
     description: entity.description || `${label.one} in the Chronicle archive: ${plural(articles.length, 'story', 'stories')}.`,
@@ -49,12 +50,13 @@ export function render({ archive, entity }: { archive: Archive; entity: Entity }
     </dl>
     ${entity.bioHtml.trim() ? html`<div class="prose">${trusted(entity.bioHtml)}</div>` : ''}
   </header>
+  ${archiveChart(archive, `chart-${entity.kind}`, `with ${entity.name}`, events, entity)}
   <section aria-labelledby="stories-title">
     <h2 id="stories-title">Timeline</h2>
-    ${articles.length === 0 ? html`<p class="empty">No story in the archive concerns ${entity.name} yet.</p>` : ''}
+    ${articles.length + events.length === 0 ? html`<p class="empty">No story in the archive concerns ${entity.name} yet.</p>` : ''}
     ${years.map(([year, list]) => html`<section class="year" aria-label="${year}">
       <h3 class="year__title year__title--small">${year}</h3>
-      ${timelineList(archive, list, 4, 'long')}
+      ${entryList(archive, list, 4, 'long')}
     </section>`)}
   </section>
 </div>
@@ -68,10 +70,10 @@ export function render({ archive, entity }: { archive: Archive; entity: Entity }
   });
 }
 
-function groupByYear<T extends { day: string }>(items: readonly T[]): Array<[string, T[]]> {
+function groupByYear<T extends { key: string }>(items: readonly T[]): Array<[string, T[]]> {
   const groups: Array<[string, T[]]> = [];
   for (const item of items) {
-    const year = item.day.slice(0, 4);
+    const year = item.key.slice(0, 4);
     const last = groups.at(-1);
     if (last?.[0] === year) last[1].push(item);
     else groups.push([year, [item]]);

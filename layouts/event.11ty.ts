@@ -1,11 +1,12 @@
 import type { Archive } from '../src/archive/archive.ts';
 import { eventUrl } from '../src/archive/urls.ts';
 import type { Event } from '../src/content/schemas.ts';
-import { formatDay, formatEventDate } from '../src/render/format.ts';
+import { formatEventDate, plural } from '../src/render/format.ts';
 import { html, trusted } from '../src/render/html.ts';
-import { articleLink, entityChips, recordEntities } from './_components/links.ts';
+import { entityChips, recordEntities } from './_components/links.ts';
 import { page } from './_components/page.ts';
 import { searchFacets } from './_components/search-attributes.ts';
+import { sourcesCompared } from './_components/sources-compared.ts';
 
 export const data = {
   pagination: { data: 'archive.events', size: 1, alias: 'event' },
@@ -24,7 +25,7 @@ export function render({ archive, event }: { archive: Archive; event: Event }): 
 <div class="layout-with-aside">
 <article class="layout-main event" data-pagefind-body>
   <header class="page-header">
-    <p class="kicker">Event · <time datetime="${event.date}">${formatEventDate(event)}</time></p>
+    <p class="kicker">Event${event.curated ? '' : ' · formed from the stories'} · <time datetime="${event.date}">${formatEventDate(event)}</time></p>
     <h1>${event.title}</h1>
   </header>
   ${searchFacets({ type: 'Event', people: entities.person, organizations: entities.organization, places: entities.place, year: event.date.slice(0, 4), sortDate: event.date, displayDate: formatEventDate(event) })}
@@ -33,15 +34,8 @@ export function render({ archive, event }: { archive: Archive; event: Event }): 
     ${entities.place.length > 0 ? html`<div><dt data-pagefind-ignore>Where</dt><dd>${entities.place.map((place) => place.name).join(', ')}</dd></div>` : ''}
   </dl>
   ${event.summaryHtml.trim() ? html`<div class="prose">${trusted(event.summaryHtml)}</div>` : ''}
-  <section aria-labelledby="reports-title">
-    <h2 id="reports-title">Sources</h2>
-    ${reports.length === 0 ? html`<p class="empty">No story in the archive reports this event yet.</p>` : html`<ul class="reports">
-      ${reports.map((article) => html`<li>
-        <p class="reports__title">${articleLink(article)}</p>
-        <p class="muted">${article.source.name}, <time datetime="${article.date}">${formatDay(article.day)}</time>${article.source.url ? html` · <a href="${article.source.url}" rel="noopener external">original <span aria-hidden="true">↗</span></a>` : ''}</p>
-      </li>`)}
-    </ul>`}
-  </section>
+  ${event.curated ? '' : html`<p class="notice">Nobody has written this event up yet: the build formed it from ${plural(reports.length, 'story', 'stories')} that give the same date, place and people. To curate it, add <code>content/events/${event.id}.md</code>.</p>`}
+  ${sourcesCompared(archive, event)}
 </article>
 <aside class="layout-aside" aria-label="Who and where">${entityChips(entities)}</aside>
 </div>`,

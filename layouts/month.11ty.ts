@@ -4,7 +4,7 @@ import { formatMonth, plural } from '../src/render/format.ts';
 import { html } from '../src/render/html.ts';
 import { page } from './_components/page.ts';
 import { pager } from './_components/pager.ts';
-import { timelineList } from './_components/timeline.ts';
+import { entryList } from './_components/timeline.ts';
 
 export const data = {
   pagination: { data: 'archive.months', size: 1, alias: 'month' },
@@ -25,9 +25,9 @@ export function render({ archive, month }: { archive: Archive; month: MonthGroup
 <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Timeline</a></li><li><a href="${yearUrl(month.year)}">${month.year}</a></li></ol></nav>
 <header class="page-header">
   <h1>${formatMonth(month.year, month.month)}</h1>
-  <p class="lede">${plural(month.articles.length, 'story', 'stories')}.</p>
+  <p class="lede">${plural(month.entries.filter((entry) => entry.kind === 'event').length, 'event', 'events')}; ${plural(month.articles.length, 'story', 'stories')} published.</p>
 </header>
-${timelineList(archive, month.articles, 2, 'long')}
+${entryList(archive, month.entries, 2, 'long')}
 ${pager(link(previous), link(next), 'Other months')}`,
   });
 }

@@ -17,13 +17,13 @@ export function render({ archive, year }: { archive: Archive; year: YearGroup })
   const next = archive.years[index + 1];
   return page({
     title: year.year,
-    description: `${plural(year.articleCount, 'story', 'stories')} from ${year.year} in the Chronicle archive.`,
+    description: `${plural(year.eventCount, 'event', 'events')} and ${plural(year.articleCount, 'story', 'stories')} from ${year.year} in the Chronicle archive.`,
     section: 'timeline',
     body: html`
 <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Timeline</a></li></ol></nav>
 <header class="page-header">
   <h1>${year.year}</h1>
-  <p class="lede">${plural(year.articleCount, 'story', 'stories')} in ${plural(year.months.length, 'month', 'months')}.</p>
+  <p class="lede">${plural(year.eventCount, 'event', 'events')} and ${plural(year.articleCount, 'story', 'stories')} in ${plural(year.months.length, 'month', 'months')}.</p>
 </header>
 ${year.months.map((month) => monthSection(archive, month, 2))}
 ${pager(previous && { href: yearUrl(previous.year), label: previous.year }, next && { href: yearUrl(next.year), label: next.year }, 'Other years')}`,

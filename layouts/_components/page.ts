@@ -32,6 +32,7 @@ export function page(options: PageOptions): string {
 <meta name="description" content="${options.description}">
 <meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="/assets/chronicle.css">
+<link rel="stylesheet" href="/assets/chart.css">
 ${options.head}
 </head>
 <body>

@@ -1,21 +1,32 @@
 import { ENTITY_FIELD, type Article, type DateMention, type Entity, type EntityKind, type Event } from '../content/schemas.ts';
 
+/**
+ * One entry of the timeline: an event with its stories, or a story no event covers. The timeline
+ * is one of happenings; a story stands alone only when it reports nothing the archive groups.
+ */
+export type TimelineEntry = { kind: 'event'; event: Event; key: string } | { kind: 'article'; article: Article; key: string };
+
 export interface MonthGroup {
   year: string;
   /** Two digits, "02". */
   month: string;
+  /** Stories published this month. */
   articles: Article[];
+  /** Events dated this month, and stories of the month no event covers, in date order. */
+  entries: TimelineEntry[];
 }
 
 export interface YearGroup {
   year: string;
   months: MonthGroup[];
   articleCount: number;
+  eventCount: number;
 }
 
-/** One calendar day: the stories published on it and the stories that mention it. */
+/** One calendar day: its events, the stories published on it and the stories that mention it. */
 export interface DayGroup {
   day: string;
+  events: Event[];
   published: Article[];
   mentionedIn: Array<{ article: Article; mention: DateMention }>;
 }
@@ -105,4 +116,29 @@ export class Archive {
   get months(): MonthGroup[] {
     return this.years.flatMap((year) => year.months);
   }
+
+  /** Every entry of the timeline, oldest first. */
+  get entries(): TimelineEntry[] {
+    return this.months.flatMap((month) => month.entries);
+  }
+
+  /** Entries of one entity's own timeline: the events it takes part in, and its stories no such event covers. */
+  entriesOf(entity: Entity): TimelineEntry[] {
+    const { articles, events } = this.timelineOf(entity);
+    const covered = new Set(events.flatMap((event) => this.reportsOf(event)));
+    return timelineEntries(events, articles.filter((article) => !covered.has(article)));
+  }
+
+  /** Days of other years with the same month and day ("on this day"), oldest first. */
+  sameDayInOtherYears(day: string): DayGroup[] {
+    return this.days.filter((group) => group.day.slice(5) === day.slice(5) && group.day !== day && group.events.length + group.published.length > 0);
+  }
+}
+
+/** Events and stand-alone stories merged into one date order: an event by its date, a story by its day. */
+export function timelineEntries(events: readonly Event[], articles: readonly Article[]): TimelineEntry[] {
+  return [
+    ...events.map((event): TimelineEntry => ({ kind: 'event', event, key: event.date })),
+    ...articles.map((article): TimelineEntry => ({ kind: 'article', article, key: article.day })),
+  ].sort((a, b) => a.key.localeCompare(b.key) || (a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1));
 }

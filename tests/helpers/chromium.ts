@@ -24,12 +24,14 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<LaunchedBrowser> {
+/** `javaScript: false` reads the site as a reader without scripts does. */
+export async function launchChromium(options: { javaScript?: boolean } = {}): Promise<LaunchedBrowser> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'chronicle-chromium-'));
   // A fresh profile per run; Playwright takes it as the persistent-context folder (--user-data-dir).
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
+    javaScriptEnabled: options.javaScript ?? true,
     args: [
       '--headless',
       '--no-sandbox',

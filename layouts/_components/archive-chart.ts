@@ -1,0 +1,47 @@
+import type { Archive } from '../../src/archive/archive.ts';
+import { entityUrl, eventUrl } from '../../src/archive/urls.ts';
+import type { Entity, Event } from '../../src/content/schemas.ts';
+import { formatEventDate } from '../../src/render/format.ts';
+import type { SafeHtml } from '../../src/render/html.ts';
+import { eventChart } from './event-chart.ts';
+
+const ROWS = 8;
+
+/** Who appears most often across these events, busiest first. */
+export function busiestIn(archive: Archive, events: readonly Event[], except?: Entity): Array<{ entity: Entity; events: Event[] }> {
+  const byKey = new Map<string, { entity: Entity; events: Event[] }>();
+  for (const event of events) {
+    for (const kind of ['person', 'organization', 'place'] as const) {
+      for (const entity of archive.entitiesIn(event, kind)) {
+        if (entity === except) continue;
+        const key = `${kind}:${entity.id}`;
+        const row = byKey.get(key) ?? { entity, events: [] };
+        row.events.push(event);
+        byKey.set(key, row);
+      }
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.events.length - a.events.length || a.entity.name.localeCompare(b.entity.name));
+}
+
+/** The picture of a set of events: when they happened, and who and where appears in them. */
+export function archiveChart(archive: Archive, id: string, subject: string, events: readonly Event[], focus?: Entity): SafeHtml {
+  const rows = [...(focus ? [{ entity: focus, events: [...events] }] : []), ...busiestIn(archive, events, focus)].slice(0, ROWS);
+  const first = events[0];
+  const last = events.at(-1);
+  const most = rows.filter((row) => row.entity !== focus).slice(0, 3).map((row) => row.entity.name);
+  return eventChart({
+    id,
+    title: `Events over time${subject ? ` ${subject}` : ''}`,
+    description: first && last
+      ? `${events.length} event${events.length === 1 ? '' : 's'} from ${formatEventDate(first)} to ${formatEventDate(last)}.${most.length > 0 ? ` Appearing most often: ${most.join(', ')}.` : ''}`
+      : 'No events yet.',
+    events: events.map((event) => ({ id: event.id, url: eventUrl(event.id), title: event.title, date: event.date, precision: event.precision })),
+    rows: rows.map(({ entity, events: rowEvents }) => ({
+      label: entity.name,
+      url: entityUrl(entity.kind, entity.id),
+      kind: entity.kind,
+      eventIds: rowEvents.map((event) => event.id),
+    })),
+  });
+}
