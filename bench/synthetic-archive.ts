@@ -14,6 +14,7 @@ export function syntheticArchive(count: number, seed = 42): { articles: Article[
     const name = kind === 'person' ? `${pick(FIRST)} ${pick(LAST)}${i}` : kind === 'organization' ? `${pick(ORG)} ${pick(LAST)}${i}` : `${pick(PLACE)}${i}`;
     entities.push({ id: `e${i}`, kind, file: null, name, aliases: [], description: '', roles: [], country: null, wikidata: null, bioHtml: '', curated: true });
   }
+  const places = entities.filter((entity) => entity.kind === 'place').slice(0, 40);
   const articles: Article[] = [];
   for (let i = 0; i < count; i++) {
     const language = random() < 0.05 ? pick(['fr', 'de']) : 'en';
@@ -27,7 +28,9 @@ export function syntheticArchive(count: number, seed = 42): { articles: Article[
     const mentions = 3 + Math.floor(random() * 13);
     for (let m = 0; words < target; m++) {
       const name = m < mentions ? pick(entities).name : pick(FILLER_NAMES);
-      const sentence = `${pick(OPENERS)} ${name} ${pick(VERBS)} ${pick(WHEN)} ${pick(FILLER)}.`;
+      // Half the sentences say where, so dated sentences with a place and a participant form events.
+      const where = random() < 0.5 ? ` in ${pick(places).name}` : '';
+      const sentence = `${pick(OPENERS)} ${name} ${pick(VERBS)} ${pick(WHEN)}${where} ${pick(FILLER)}.`;
       paragraphs.push(sentence);
       words += sentence.split(' ').length;
     }

@@ -45,6 +45,8 @@ export function clusterEvents(records: ContentRecords, evidence: ReadonlyMap<str
     listedBy: new Set(),
   }));
   const byId = new Map(clusters.map((cluster) => [cluster.curated!.id, cluster]));
+  const calendar = new ClusterCalendar();
+  for (const cluster of clusters) calendar.add(cluster);
   for (const article of articles) for (const id of article.events) byId.get(id)?.listedBy.add(article.id);
 
   // Main happenings first, so a story's own subject founds its event before passing mentions do.
@@ -54,7 +56,7 @@ export function clusterEvents(records: ContentRecords, evidence: ReadonlyMap<str
   const ordered = [...queue.filter(({ happening }) => happening.main), ...queue.filter(({ happening }) => !happening.main)];
   for (const item of ordered) {
     const { happening } = item;
-    const fit = bestFit(clusters, happening, places);
+    const fit = bestFit(calendar.near(happening), happening, places);
     if (fit) {
       fit.found.push(item);
       if (!fit.curated) {
@@ -62,14 +64,16 @@ export function clusterEvents(records: ContentRecords, evidence: ReadonlyMap<str
         for (const actor of happening.participants) fit.actors.add(actor);
       }
     } else if (happening.places.length > 0 && happening.participants.length > 0) {
-      clusters.push({
+      const cluster: Cluster = {
         date: happening.date,
         precision: happening.precision,
         places: new Set(happening.places),
         actors: new Set(happening.participants),
         found: [item],
         listedBy: new Set(),
-      });
+      };
+      clusters.push(cluster);
+      calendar.add(cluster);
     }
   }
 
@@ -92,6 +96,38 @@ export function clusterEvents(records: ContentRecords, evidence: ReadonlyMap<str
     })),
     events,
   };
+}
+
+/**
+ * Clusters by day and by month, so a happening is compared with the few events near its date
+ * rather than with every event of the archive.
+ */
+class ClusterCalendar {
+  private readonly byDay = new Map<string, Cluster[]>();
+  private readonly byMonth = new Map<string, Cluster[]>();
+
+  add(cluster: Cluster): void {
+    if (cluster.precision === 'year') return;
+    const month = cluster.date.slice(0, 7);
+    push(this.byMonth, month, cluster);
+    if (cluster.precision === 'day') push(this.byDay, cluster.date, cluster);
+  }
+
+  /** Events a happening could belong to: a day either side of its day, or anything in its month. */
+  near(happening: Happening): Cluster[] {
+    const month = happening.date.slice(0, 7);
+    if (happening.precision === 'month') return this.byMonth.get(month) ?? [];
+    const at = Date.parse(happening.date);
+    const days = [at - ONE_DAY, at, at + ONE_DAY].map((time) => new Date(time).toISOString().slice(0, 10));
+    const monthWide = (this.byMonth.get(month) ?? []).filter((cluster) => cluster.precision === 'month');
+    return [...days.flatMap((day) => this.byDay.get(day) ?? []), ...monthWide];
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** The cluster a happening belongs to: same day (or a day apart, with a shared person), place and people. */

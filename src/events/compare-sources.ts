@@ -82,8 +82,9 @@ function figureDisagreements(
   evidence: ReadonlyMap<string, ArticleEvidence>,
 ): Disagreement[] {
   const byNoun = new Map<string, Map<number, Reading>>();
+  // Only stories about the event: a story mentioning it in passing gives figures about its own subject.
   for (const report of event.reports) {
-    if (!articles.has(report.article)) continue;
+    if (!articles.has(report.article) || report.role !== 'main') continue;
     for (const figure of evidence.get(report.article)?.figures ?? []) {
       const values = byNoun.get(figure.noun) ?? new Map<number, Reading>();
       const reading = values.get(figure.value) ?? { value: String(figure.value), sources: [] };

@@ -92,7 +92,8 @@ function countedNoun(following: string, language: string): string | undefined {
 
 /** The singular of a counted noun, or undefined when the word is not one. */
 function nounHead(word: string, folded: string, language: string): string | undefined {
-  if (language.startsWith('de')) return /^\p{Lu}/u.test(word) ? folded : undefined;
+  // German: the dative plural adds an -n ("drei Mitarbeitern"), which would hide the same noun.
+  if (language.startsWith('de')) return /^\p{Lu}/u.test(word) ? folded.replace(/(er|el)n$/, '$1') : undefined;
   if (IRREGULAR_PLURALS[folded]) return IRREGULAR_PLURALS[folded];
   if (language.startsWith('fr')) return /[sx]$/.test(folded) && folded.length > 3 ? folded.slice(0, -1) : undefined;
   if (folded.endsWith('ies') && folded.length > 4) return `${folded.slice(0, -3)}y`;

@@ -17,7 +17,7 @@ export interface Happening extends EventClaim {
   offset: number;
   /** Places of the date's own clause, else of its sentence, in order of mention. */
   places: string[];
-  /** People and organizations of the sentence, plus the person a leading pronoun points back to. */
+  /** People and organizations of the date's clause and the sentence's subject, plus the person a leading pronoun points back to. */
   participants: string[];
   /** The happening the story is about: the first one of its lead that falls near publication. */
   main: boolean;
@@ -33,7 +33,7 @@ const MAIN_WINDOW_DAYS = 10;
 
 /** "since 24 February 2022", "until March", "dated February 6": a reference point, not a happening. */
 const NOT_A_HAPPENING_BEFORE = /\b(since|until|till|by|before|dated|as of|seit|bis|vor dem|datiert|depuis|jusqu'(?:au|à|en)?|avant|daté[e]?)\s*$/i;
-/** A sentence that opens on a pronoun continues the story of the person last named. */
+/** A sentence that opens on a pronoun continues the story of the nearest earlier sentence's first-named person (its subject, as a rule). */
 const LEADING_PRONOUN = /^(?:\p{P}\s*)?(he|she|they|the two|the pair|both|er|sie|beide|il|elle|ils|elles|tous deux)\b/iu;
 /** A clause attributing a statement names a source, not a participant. */
 const ATTRIBUTION = /^\s*(according to|laut|gemäss|gemäß|selon|d'après)\b/i;

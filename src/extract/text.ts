@@ -64,10 +64,11 @@ export function sentences(text: string, language: string): Span[] {
   const spans: Span[] = [];
   let carried: number | undefined;
   for (const { segment, index: at } of segmenter.segment(text)) {
-    // The segmenter ends a sentence at a middle initial: "Feridun H. Sinirlioğlu wrapped up…".
+    // The segmenter ends a sentence at a middle initial ("Feridun H. Sinirlioğlu wrapped up…") and
+    // at a German ordinal date ("am 6. Februar 2026 in Moskau").
     const index = carried ?? at;
     carried = undefined;
-    if (/(^|\s)\p{Lu}\.\s*$/u.test(segment) && !segment.includes('\n')) {
+    if (/(^|\s)(\p{Lu}|\d{1,2})\.\s*$/u.test(segment) && !segment.includes('\n')) {
       carried = index;
       continue;
     }
