@@ -16,6 +16,14 @@ export async function runCheck(contentDir: string): Promise<number> {
     }
     console.log('');
   }
+  const formed = archive.events.filter((event) => !event.curated);
+  if (formed.length > 0) {
+    console.log(`${plural(formed.length, 'event', 'events')} formed from the stories that nobody curated yet — add a file to name and describe one:`);
+    for (const event of formed) {
+      console.log(`  ${event.date} "${event.title}" → ${contentDir}/events/${event.id}.md — from ${event.reports.map((report) => report.article).join(', ')}`);
+    }
+    console.log('');
+  }
   const registry = archive.entities.filter((entity) => entity.curated).length;
   console.log(`${contentDir}: ${plural(archive.articles.length, 'article', 'articles')}, ${plural(registry, 'registry entry', 'registry entries')}, ${plural(archive.events.length, 'event', 'events')} — no errors.`);
   return 0;

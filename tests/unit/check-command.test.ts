@@ -97,6 +97,20 @@ describe('chronicle check on other folders', () => {
     assert.equal(run.stdout, `${folder}: 1 article, 4 registry entries, 1 event — no errors.\n`);
   });
 
+  it('should list the events formed from the stories, with the file that would curate each', async () => {
+    const folder = await writeContentFolder({
+      ...REGISTRY,
+      // Two weeks before the curated visit: an event of its own.
+      'articles/2026/cassis-meets-lavrov-in-moscow.md': articleText({ body: 'Cassis met Sergey Lavrov in Moscow on 20 January 2026.' }),
+    });
+    folders.push(folder);
+    const run = await chronicle('check', '--content', folder);
+    assert.equal(run.code, 0, run.stderr);
+    const formed = run.stdout.split('\n').filter((line) => line.includes('/events/'));
+    assert.equal(formed.length, 1, run.stdout);
+    assert.equal(formed[0], `  2026-01-20 "Ignazio Cassis and Sergey Lavrov in Moscow" → ${folder}/events/moscow-2026-01-20.md — from cassis-meets-lavrov-in-moscow`);
+  });
+
   it('should exit with code 0 when there are only warnings, and still print them', async () => {
     const folder = await writeContentFolder({
       ...REGISTRY,
