@@ -18,6 +18,8 @@ import { compareSources } from './compare-sources.ts';
  */
 
 interface Cluster {
+  /** Order of creation: ties go to the older event, whatever order the index returns them in. */
+  seq: number;
   /** The editor's record, when the event is curated. */
   curated?: Event;
   date: string;
@@ -33,9 +35,9 @@ const MAX_PARTICIPANTS = 8;
 
 /** Records with events formed and linked: every event knows its reports, every article its events. */
 export function clusterEvents(records: ContentRecords, evidence: ReadonlyMap<string, ArticleEvidence>): ContentRecords {
-  const places = new PlaceHierarchy(records.entities);
   const articles = [...records.articles].sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id));
-  const clusters: Cluster[] = records.events.map((event) => ({
+  const clusters: Cluster[] = records.events.map((event, seq) => ({
+    seq,
     curated: event,
     date: event.date,
     precision: event.precision,
@@ -45,7 +47,8 @@ export function clusterEvents(records: ContentRecords, evidence: ReadonlyMap<str
     listedBy: new Set(),
   }));
   const byId = new Map(clusters.map((cluster) => [cluster.curated!.id, cluster]));
-  const calendar = new ClusterCalendar();
+  const places = new PlaceHierarchy(records.entities);
+  const calendar = new ClusterCalendar(places);
   for (const cluster of clusters) calendar.add(cluster);
   for (const article of articles) for (const id of article.events) byId.get(id)?.listedBy.add(article.id);
 
@@ -60,11 +63,18 @@ export function clusterEvents(records: ContentRecords, evidence: ReadonlyMap<str
     if (fit) {
       fit.found.push(item);
       if (!fit.curated) {
-        for (const place of happening.places) fit.places.add(place);
-        for (const actor of happening.participants) fit.actors.add(actor);
+        for (const place of happening.places) {
+          if (!fit.places.has(place)) calendar.addPlace(fit, place);
+          fit.places.add(place);
+        }
+        for (const actor of happening.participants) {
+          if (!fit.actors.has(actor)) calendar.addActor(fit, actor);
+          fit.actors.add(actor);
+        }
       }
     } else if (happening.places.length > 0 && happening.participants.length > 0) {
       const cluster: Cluster = {
+        seq: clusters.length,
         date: happening.date,
         precision: happening.precision,
         places: new Set(happening.places),
@@ -99,35 +109,59 @@ export function clusterEvents(records: ContentRecords, evidence: ReadonlyMap<str
 }
 
 /**
- * Clusters by day and by month, so a happening is compared with the few events near its date
- * rather than with every event of the archive.
+ * Events by day and month, each under its places (and the places containing them) and its
+ * participants, so a happening is compared only with the few events it could join: on a busy
+ * news day thousands of events share a date, but few share a place.
  */
 class ClusterCalendar {
-  private readonly byDay = new Map<string, Cluster[]>();
-  private readonly byMonth = new Map<string, Cluster[]>();
+  private readonly index = new Map<string, Set<Cluster>>();
+
+  constructor(private readonly places: PlaceHierarchy) {}
 
   add(cluster: Cluster): void {
+    if (cluster.places.size === 0) this.file(cluster, 'place:');
+    for (const place of cluster.places) this.addPlace(cluster, place);
+    for (const actor of cluster.actors) this.file(cluster, actor);
+  }
+
+  addPlace(cluster: Cluster, place: string): void {
+    for (const around of this.places.withContainers(place)) this.file(cluster, around);
+  }
+
+  addActor(cluster: Cluster, actor: string): void {
+    this.file(cluster, actor);
+  }
+
+  /** Events a happening could belong to: a day either side of its day, or anything in its month, sharing a place or (without one) a participant. */
+  near(happening: Happening): Cluster[] {
+    const keys = happening.places.length > 0 ? ['place:', ...happening.places.flatMap((place) => this.places.withContainers(place))] : happening.participants;
+    const month = happening.date.slice(0, 7);
+    const found = new Set<Cluster>();
+    for (const key of keys) {
+      if (happening.precision === 'month') {
+        for (const cluster of this.index.get(`${month}|${key}`) ?? []) found.add(cluster);
+        continue;
+      }
+      const at = Date.parse(happening.date);
+      for (const time of [at - ONE_DAY, at, at + ONE_DAY]) {
+        for (const cluster of this.index.get(`${new Date(time).toISOString().slice(0, 10)}|${key}`) ?? []) found.add(cluster);
+      }
+      for (const cluster of this.index.get(`${month}|${key}`) ?? []) if (cluster.precision === 'month') found.add(cluster);
+    }
+    return [...found];
+  }
+
+  private file(cluster: Cluster, key: string): void {
     if (cluster.precision === 'year') return;
     const month = cluster.date.slice(0, 7);
-    push(this.byMonth, month, cluster);
-    if (cluster.precision === 'day') push(this.byDay, cluster.date, cluster);
+    const add = (slot: string) => {
+      const set = this.index.get(slot);
+      if (set) set.add(cluster);
+      else this.index.set(slot, new Set([cluster]));
+    };
+    add(`${month}|${key}`);
+    if (cluster.precision === 'day') add(`${cluster.date}|${key}`);
   }
-
-  /** Events a happening could belong to: a day either side of its day, or anything in its month. */
-  near(happening: Happening): Cluster[] {
-    const month = happening.date.slice(0, 7);
-    if (happening.precision === 'month') return this.byMonth.get(month) ?? [];
-    const at = Date.parse(happening.date);
-    const days = [at - ONE_DAY, at, at + ONE_DAY].map((time) => new Date(time).toISOString().slice(0, 10));
-    const monthWide = (this.byMonth.get(month) ?? []).filter((cluster) => cluster.precision === 'month');
-    return [...days.flatMap((day) => this.byDay.get(day) ?? []), ...monthWide];
-  }
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** The cluster a happening belongs to: same day (or a day apart, with a shared person), place and people. */
@@ -150,7 +184,7 @@ function bestFit(clusters: readonly Cluster[], happening: Happening, places: Pla
     }
     fits.push(cluster);
     const score = shared.length * 2 - apart * 3 + (cluster.curated ? 1 : 0);
-    if (!best || score > best.score) best = { cluster, score };
+    if (!best || score > best.score || (score === best.score && cluster.seq < best.cluster.seq)) best = { cluster, score };
   }
   // Without a place, a happening joins only when one event could be meant.
   if (happening.places.length === 0 && fits.length > 1) return undefined;
@@ -286,6 +320,13 @@ class PlaceHierarchy {
       const container = place.country ? byName.get(fold(place.country)) : undefined;
       if (container && container !== `place:${place.id}`) this.parent.set(`place:${place.id}`, container);
     }
+  }
+
+  /** A place and every place it lies in. */
+  withContainers(place: string): string[] {
+    const chain = [place];
+    for (let at = this.parent.get(place); at && !chain.includes(at); at = this.parent.get(at)) chain.push(at);
+    return chain;
   }
 
   contains(outer: string, inner: string): boolean {
