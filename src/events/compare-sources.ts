@@ -25,9 +25,8 @@ function dateDisagreement(event: Event): Disagreement[] {
     for (const claim of report.claims) {
       if (claim.precision !== (event.precision === 'day' ? 'day' : 'month')) continue;
       const reading = readings.get(claim.date) ?? { value: claim.date, sources: [] };
-      if (!reading.sources.some((source) => source.article === report.article && source.text === claim.text)) {
-        reading.sources.push({ article: report.article, text: claim.text });
-      }
+      // Claims are already one per wording and story (see reportsOf).
+      reading.sources.push({ article: report.article, text: claim.text });
       readings.set(claim.date, reading);
     }
   }
@@ -44,15 +43,18 @@ function spellingDisagreements(event: Event, evidence: ReadonlyMap<string, Artic
   ];
   const found: Disagreement[] = [];
   for (const key of keys) {
-    const byForm = new Map<string, Reading>();
+    // Story ids per form first: most names are written one way by every story, and need no more.
+    const byForm = new Map<string, string[]>();
     for (const report of event.reports) {
       for (const form of evidence.get(report.article)?.forms[key] ?? []) {
-        const reading = byForm.get(form) ?? { value: form, sources: [] };
-        if (!reading.sources.some((source) => source.article === report.article)) reading.sources.push({ article: report.article, text: form });
-        byForm.set(form, reading);
+        const stories = byForm.get(form);
+        if (stories) stories.push(report.article);
+        else byForm.set(form, [report.article]);
       }
     }
-    for (const group of variantGroups([...byForm.values()])) {
+    if (byForm.size < 2) continue;
+    const readings = [...byForm.entries()].map(([form, stories]): Reading => ({ value: form, sources: stories.map((article) => ({ article, text: form })) }));
+    for (const group of variantGroups(readings)) {
       if (storiesDisagree(group)) found.push({ kind: 'spelling', subject: key, readings: group });
     }
   }
@@ -88,7 +90,8 @@ function figureDisagreements(
     for (const figure of evidence.get(report.article)?.figures ?? []) {
       const values = byNoun.get(figure.noun) ?? new Map<number, Reading>();
       const reading = values.get(figure.value) ?? { value: String(figure.value), sources: [] };
-      if (!reading.sources.some((source) => source.article === report.article)) reading.sources.push({ article: report.article, text: figure.text });
+      // Stories are read one after another, so a story's repeats of a figure are adjacent.
+      if (reading.sources.at(-1)?.article !== report.article) reading.sources.push({ article: report.article, text: figure.text });
       values.set(figure.value, reading);
       byNoun.set(figure.noun, values);
     }
@@ -110,6 +113,8 @@ function storiesDisagree(readings: readonly Reading[]): boolean {
   for (const reading of readings) {
     for (const source of reading.sources) byStory.set(source.article, (byStory.get(source.article) ?? new Set()).add(reading.value));
   }
-  const sets = [...byStory.values()];
+  // Stories with the same versions need comparing once: an event with hundreds of stories has only a few distinct sets.
+  const distinct = new Map([...byStory.values()].map((set) => [[...set].sort().join('\u0000'), set]));
+  const sets = [...distinct.values()];
   return sets.some((a, i) => sets.slice(i + 1).some((b) => ![...a].some((value) => b.has(value))));
 }
