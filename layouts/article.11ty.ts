@@ -39,7 +39,7 @@ export function render({ archive, article }: { archive: Archive; article: Articl
   </header>
   ${searchFacets({ type: 'Article', people: entities.person, organizations: entities.organization, places: entities.place, year, source: article.source.name, sortDate: article.day, displayDate: formatDay(article.day) })}
   <dl class="facts">
-    <div><dt data-pagefind-ignore>Published</dt><dd><time datetime="${article.date}">${formatPublished(article)}</time></dd></div>
+    <div><dt data-pagefind-ignore>Published</dt><dd><time datetime="${article.date}">${formatPublished(article)}</time>${article.dateUncertain ? html` <strong class="uncertain">(date not confirmed: the source gave no date we could read)</strong>` : ''}</dd></div>
     <div><dt data-pagefind-ignore>Source</dt><dd>${article.source.url ? html`<a href="${article.source.url}" rel="noopener external">${article.source.name} <span aria-hidden="true">↗</span><span class="visually-hidden"> (original article)</span></a>` : html`${article.source.name} <span class="muted">(no link recorded)</span>`}</dd></div>
     ${events.length > 0 ? html`<div><dt data-pagefind-ignore>${events.length === 1 ? 'Event' : 'Events'}</dt><dd>${events.map((event, index) => html`${index > 0 ? html`<br>` : ''}${eventLink(event)} <span class="muted">(${formatEventDate(event)})</span>`)}</dd></div>` : ''}
   </dl>

@@ -53,6 +53,7 @@ export function readArticle(file: ContentFile, text: string): Read<Article> {
     title: value.title,
     date: reading.iso,
     day: published.toISODate() ?? '',
+    ...(value.dateUncertain ? { dateUncertain: true } : {}),
     source: { name: value.source.name, url: value.source.url ?? null },
     language: value.language,
     summary: value.summary,
@@ -73,6 +74,11 @@ export function readArticle(file: ContentFile, text: string): Read<Article> {
           'remove the tags if they were pasted by mistake', 'warning')]
       : [],
   );
+  if (value.dateUncertain) {
+    warnings.push(diagnostic(file.file, frontMatter.positionOf(['dateUncertain']), 'content/date-uncertain',
+      `date: ${value.date} is uncertain (the importer could not read it from the source)`,
+      'check the date against the original, correct it, then remove `dateUncertain`', 'warning'));
+  }
   return { ...base, idPosition: frontMatter.positionOf(value.slug ? ['slug'] : ['title']), record, diagnostics: [...diagnostics, ...warnings] };
 }
 

@@ -41,6 +41,8 @@ export const articleFrontMatterSchema = z.strictObject({
     title: nonEmpty,
     slug: slugId.optional(),
     date: publicationDate,
+    /** Set by `chronicle import` when the source gave no date it could trust; the build warns until an editor checks it. */
+    dateUncertain: z.boolean().default(false),
     timezone: z.string().refine(isTimeZone, { message: 'is not a time zone: use an IANA name such as Europe/Zurich' }).default('UTC'),
     source: sourceSchema,
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'is not a language code: use e.g. en, fr, de' }).default('en'),
@@ -113,6 +115,8 @@ export const articleSchema = z.object({
   date: z.string(),
   /** The calendar day of publication in the article's own zone, YYYY-MM-DD. */
   day: z.string(),
+  /** True when the date was a guess at import and no editor has confirmed it yet. */
+  dateUncertain: z.boolean().optional(),
   source: z.object({ name: z.string(), url: z.string().nullable() }),
   language: z.string(),
   summary: z.string(),
