@@ -36,6 +36,7 @@ describe('articleFrontMatterSchema through validateFrontMatter', () => {
     assert.deepEqual(value, {
       title: 'Cassis in Moscow',
       date: '2026-02-06',
+      dateUncertain: false,
       timezone: 'UTC',
       source: { name: 'Keystone-SDA' },
       language: 'en',
