@@ -96,7 +96,8 @@ function assemble(found: Found, options: ImportOptions): ImportResult {
   const sourceName = options.source ?? found.publisher ?? hostName(options.url);
   if (!sourceName) warnings.push('source: no publisher found; wrote "Unknown source" — set it with --source');
 
-  const first = paragraphs[0]!;
+  // The summary is the lead without its dateline: "BERN, 3. März 2026 (sda) – Der Bundesrat …".
+  const first = paragraphs[0]!.replace(/^\p{Lu}[\p{Lu}\p{L}/ .'-]{1,60},[^–—]{4,50}?\d[^–—]{0,20}\s[–—-]\s+/u, '');
   return {
     article: {
       title,
