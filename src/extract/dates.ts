@@ -109,7 +109,7 @@ function parserFor(language: string): chrono.Chrono {
   const key = language.slice(0, 2);
   let parser = parsers.get(key);
   if (parser) return parser;
-  const base = key === 'fr' ? chrono.fr.casual : key === 'de' ? chrono.de.casual : chrono.en.casual;
+  const base = key === 'fr' ? chrono.fr.casual : key === 'de' ? chrono.de.casual : key === 'it' ? chrono.it.casual : chrono.en.casual;
   parser = base.clone();
   // chrono's fr and de parsers miss a month on its own ("en janvier", "im Januar"), and no parser
   // takes "in 2024"; these small parsers add them to chrono's own pipeline.

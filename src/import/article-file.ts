@@ -43,5 +43,8 @@ export function articleFile(article: ImportedArticle): string {
 /** A paragraph that happens to start like Markdown syntax ("1. ", "# ", "- ") stays a paragraph. */
 function escapeBlockStart(paragraph: string): string {
   if (/^>\s/.test(paragraph) || /^\[/.test(paragraph)) return paragraph; // quotes and links from HTML are meant
-  return paragraph.replace(/^(#{1,6}\s|[-+*]\s|\d+[.)]\s|={3,}|-{3,})/, (start) => `\\${start}`);
+  // CommonMark escapes only punctuation: "1\\. ", not "\\1. ".
+  const ordinal = /^(\d+)([.)])(\s)/.exec(paragraph);
+  if (ordinal) return `${ordinal[1]}\\${ordinal[2]}${paragraph.slice(ordinal[1]!.length + 1)}`;
+  return paragraph.replace(/^(#{1,6}\s|[-+*]\s|={3,}|-{3,})/, (start) => `\\${start}`);
 }

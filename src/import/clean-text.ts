@@ -28,9 +28,10 @@ type Kind = 'blank' | 'list' | 'label' | 'teaser-start' | 'teaser' | 'footer' | 
 const TEASER_BOX = /^(popular stories|most (discussed|read|viewed|popular)|related (stories|articles|content|news)|read (more|also|next)|more (stories|from|on this)|latest (news|stories)|top stories|you may also like|recommended|trending|weitere artikel|meistgelesen|das könnte sie auch interessieren|mehr zum thema|à lire aussi|les plus lus|sur le même sujet|articoli correlati|i più letti)\b/i;
 const TEASER_LINE = /^(read more|more|see also|also read|related|this content was published on|lesen sie auch|mehr:|lire aussi|à lire|leggi anche)\b/i;
 const SHARE = /^(share|share this|teilen|partager|condividi|tweet|email|print|copy link|follow us|subscribe|sign up|newsletter|abonnieren|s'abonner|iscriviti)\b/i;
-const FOOTER = /(all rights reserved|©|copyright|cookie|privacy policy|terms of (use|service)|datenschutz|impressum|mentions légales|a branch of|certified by|in compliance with|report factual errors|email us at|join (us|the conversation)|ongoing debates)/i;
+const FOOTER = /(all rights reserved|©|copyright|cookie (policy|settings|preferences)|we use cookies|privacy policy|terms of (use|service)|datenschutz|impressum|mentions légales|a branch of|certified by|in compliance with|report factual errors|email us at|join (us|the conversation)|ongoing debates)/i;
 const CREDIT = /(\b(keystone|keystone-sda|afp|reuters|epa|ap photo|dpa|getty images|imago|ansa|sda)\s*[/)]?\s*$|^(photo|foto|bild|image|picture|credit)s?\s*[:©]|\((left|right|centre|center|l\.|r\.|links|rechts|à gauche|à droite)\)|^(a|the) (photo|picture|image) of\b)/i;
-const META_FIELD = /^(date|datum|place|ort|lieu|source|quelle|author|autor|auteur|published|veröffentlicht|publié|updated|aktualisiert|mis à jour|by)\s*:?\s*(\d|$)/i;
+/** "Date:", "Source: …", "date 2026-02-02 …": page metadata, not prose ("By 2030, the network…" is prose). */
+const META_FIELD = /^((date|datum|data)\s*:?\s*\d|(date|datum|data|place|ort|lieu|luogo|source|quelle|fonte|author|autor|auteur|autore|published|veröffentlicht|publié|pubblicato|updated|aktualisiert|mis à jour|by|von|par|di)\s*:|(date|datum|place|ort|lieu|source|quelle|author|autor|auteur)$)/i;
 const TERMINAL = /[.!?…"”»«’')]$/;
 
 export function cleanText(text: string): CleanedText {
@@ -61,7 +62,11 @@ export function cleanText(text: string): CleanedText {
       headlineCandidate = line;
       continue;
     }
-    if (kind === 'title' && paragraphs.length > 0) continue; // a subheading or a caption label
+    if (kind === 'title' && paragraphs.length > 0) {
+      // A question in the body is prose ("Why does this matter?"); other title-like lines are subheadings or caption labels.
+      if (/\?["”»’)]?$/.test(line)) paragraphs.push(line);
+      continue;
+    }
     if (/\d{4}|\b\d{1,2}\.? ?[A-Za-zä]{3,}\b/.test(line) && (kind === 'credit' || kind === 'meta' || kind === 'list')) removedWithDates.push(line);
   }
   const publisher = lines.map((line) => PUBLISHER_LINES.map((pattern) => pattern.exec(line)?.[1]?.trim()).find(Boolean)).find(Boolean);
@@ -74,13 +79,15 @@ function classify(line: string): Kind {
   if (/^[-–•*·]$/.test(line)) return 'list';
   if (META_FIELD.test(line)) return 'meta';
   if (TEASER_BOX.test(line) && wordCount(line) <= 4) return 'teaser-start';
-  if (TEASER_LINE.test(line)) return 'teaser';
+  // "Read more: …", "More", "Related: …": short lines; "More than 200 volunteers answered…" is prose.
+  if (TEASER_LINE.test(line) && (wordCount(line) <= 2 || /^[^:]{1,30}:/.test(line) || /^this content was published on/i.test(line))) return 'teaser';
   if (SHARE.test(line) && wordCount(line) <= 6) return 'teaser';
   if (FOOTER.test(line) && wordCount(line) <= 30) return 'footer';
   if (CREDIT.test(line)) return 'credit';
   const words = wordCount(line);
   if (words <= 3 && !TERMINAL.test(line)) return 'label';
-  if (words <= 30 && !/[.!?…]["”»’)]?$/.test(line)) return 'title';
+  // A question can be a headline ("Will night trains to Rome survive?"); the loop keeps one in the body as prose.
+  if (words <= 30 && (!/[.!?…]["”»’)]?$/.test(line) || (/\?["”»’)]?$/.test(line) && words <= 16))) return 'title';
   return words >= 8 || TERMINAL.test(line) ? 'paragraph' : 'label';
 }
 
