@@ -101,7 +101,9 @@ export function mergeExtractions(records: ContentRecords, extractions: readonly 
       forms: extraction.forms,
       figures: extraction.figures,
     });
-    return { ...article, ...lists, dates: extraction.dates };
+    // Relative dates ("on Wednesday") count from the publication date; when that is a guess, so are they.
+    const dates = article.dateUncertain ? extraction.dates.filter((mention) => mention.method === 'explicit' || mention.method === 'duration') : extraction.dates;
+    return { ...article, ...lists, dates };
   });
 
   const newEntities = [...discovered.values()];

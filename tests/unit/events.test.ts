@@ -542,3 +542,20 @@ describe('the shipped sample', () => {
     assert.deepEqual(eventsAt(archive, 'moscow').map((event) => event.id), ['moscow-visit-2026']);
   });
 });
+
+describe('a story whose date is uncertain', () => {
+  it('should keep only the dates written in full, and form events only from them', async () => {
+    const file = story('undated', {
+      day: '2026-11-20',
+      source: 'Wire',
+      body: 'Ignazio Cassis met Sergey Lavrov in Moscow on Wednesday. Ignazio Cassis was in Geneva on 12 March 2026 for talks with Andrii Sybiha.',
+    });
+    const text = file['articles/undated.md']!.replace('timezone:', 'dateUncertain: true\ntimezone:');
+    const archive = await archiveOf({ 'articles/undated.md': text });
+    const article = archive.article('undated');
+    assert.equal(article?.dateUncertain, true);
+    // "on Wednesday" would count from a date nobody has confirmed.
+    assert.deepEqual(article?.dates.map((mention) => [mention.text, mention.date]), [['on 12 March 2026', '2026-03-12']]);
+    assert.deepEqual(archive.events.map((event) => [event.date, event.places]), [['2026-03-12', ['geneva']]]);
+  });
+});
