@@ -4,9 +4,10 @@ import { archivePlugin } from './src/eleventy/archive-plugin.ts';
 import { layoutsPlugin } from './src/eleventy/layouts-plugin.ts';
 import { pagefindPlugin } from './src/eleventy/pagefind-plugin.ts';
 import { settingsFromEnvironment } from './src/eleventy/settings.ts';
+import { sitePlugin } from './src/eleventy/site-plugin.ts';
 import { LAYOUTS_DIR } from './src/paths.ts';
 
-export default function (eleventyConfig: UserConfig): void {
+export default function (eleventyConfig: UserConfig): { pathPrefix: string } {
   const settings = settingsFromEnvironment();
   if (settings.quiet) eleventyConfig.setQuietMode(true);
 
@@ -16,8 +17,13 @@ export default function (eleventyConfig: UserConfig): void {
   // Templates: typed TypeScript layouts and their assets
   eleventyConfig.addPlugin(layoutsPlugin, undefined);
 
+  // Publishing: the site's address and path prefix, canonical links
+  eleventyConfig.addPlugin(sitePlugin, settings.site);
+
   // Search: a Pagefind index of every built page
   eleventyConfig.addPlugin(pagefindPlugin, settings);
+
+  return { pathPrefix: settings.site.pathPrefix };
 }
 
 export const config = {

@@ -10,7 +10,7 @@ import { page } from './_components/page.ts';
 import { searchFacets } from './_components/search-attributes.ts';
 
 export const data = {
-  pagination: { data: 'archive.articles', size: 1, alias: 'article' },
+  pagination: { data: 'archive.articles', size: 1, alias: 'article', addAllPagesToCollections: true },
   permalink: ({ article }: { article: Article }) => articleUrl(article.id),
 };
 

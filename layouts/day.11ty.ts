@@ -8,7 +8,7 @@ import { commaList } from './_components/links.ts';
 import { eventEntry, timelineList } from './_components/timeline.ts';
 
 export const data = {
-  pagination: { data: 'archive.days', size: 1, alias: 'group' },
+  pagination: { data: 'archive.days', size: 1, alias: 'group', addAllPagesToCollections: true },
   permalink: ({ group }: { group: DayGroup }) => dayUrl(group.day),
 };
 

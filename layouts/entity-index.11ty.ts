@@ -7,7 +7,7 @@ import { KIND_LABEL } from './_components/links.ts';
 import { page } from './_components/page.ts';
 
 export const data = {
-  pagination: { data: 'kinds', size: 1, alias: 'kind' },
+  pagination: { data: 'kinds', size: 1, alias: 'kind', addAllPagesToCollections: true },
   kinds: ['person', 'organization', 'place'] satisfies EntityKind[],
   permalink: ({ kind }: { kind: EntityKind }) => entityIndexUrl(kind),
 };

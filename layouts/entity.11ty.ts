@@ -10,7 +10,7 @@ import { archiveChart } from './_components/archive-chart.ts';
 import { entryList } from './_components/timeline.ts';
 
 export const data = {
-  pagination: { data: 'archive.entities', size: 1, alias: 'entity' },
+  pagination: { data: 'archive.entities', size: 1, alias: 'entity', addAllPagesToCollections: true },
   permalink: ({ entity }: { entity: Entity }) => entityUrl(entity.kind, entity.id),
 };
 

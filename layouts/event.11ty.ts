@@ -9,7 +9,7 @@ import { searchFacets } from './_components/search-attributes.ts';
 import { sourcesCompared } from './_components/sources-compared.ts';
 
 export const data = {
-  pagination: { data: 'archive.events', size: 1, alias: 'event' },
+  pagination: { data: 'archive.events', size: 1, alias: 'event', addAllPagesToCollections: true },
   permalink: ({ event }: { event: Event }) => eventUrl(event.id),
 };
 

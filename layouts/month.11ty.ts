@@ -7,7 +7,7 @@ import { pager } from './_components/pager.ts';
 import { entryList } from './_components/timeline.ts';
 
 export const data = {
-  pagination: { data: 'archive.months', size: 1, alias: 'month' },
+  pagination: { data: 'archive.months', size: 1, alias: 'month', addAllPagesToCollections: true },
   permalink: ({ month }: { month: MonthGroup }) => monthUrl(month.year, month.month),
 };
 

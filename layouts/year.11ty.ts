@@ -7,7 +7,7 @@ import { pager } from './_components/pager.ts';
 import { monthSection } from './_components/timeline.ts';
 
 export const data = {
-  pagination: { data: 'archive.years', size: 1, alias: 'year' },
+  pagination: { data: 'archive.years', size: 1, alias: 'year', addAllPagesToCollections: true },
   permalink: ({ year }: { year: YearGroup }) => yearUrl(year.year),
 };
 

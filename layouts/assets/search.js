@@ -29,8 +29,10 @@ start().catch((error) => {
 });
 
 async function start() {
-  pagefind = await import('/pagefind/pagefind.js');
-  await pagefind.options({ excerptLength: 24 });
+  // The site may be served under a path ("/archive/"); the build writes it into every page's head.
+  const base = document.querySelector('meta[name="chronicle-base"]')?.getAttribute('content') ?? '/';
+  pagefind = await import(`${base}pagefind/pagefind.js`);
+  await pagefind.options({ excerptLength: 24, baseUrl: base });
   await pagefind.init();
   allFilters = await pagefind.filters();
   document.querySelector('.search-app').hidden = false;

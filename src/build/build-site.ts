@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Eleventy } from '@11ty/eleventy';
 import { loadArchive } from '../archive/load-archive.ts';
 import { hasErrors, type Diagnostic } from '../content/diagnostic.ts';
-import { CONTENT_ENV, QUIET_ENV } from '../eleventy/settings.ts';
+import { CONTENT_ENV, DEFAULT_SITE, QUIET_ENV, SITE_ENV } from '../eleventy/settings.ts';
+import type { Site } from '../site/site-config.ts';
 import { ELEVENTY_CONFIG, LAYOUTS_DIR, PACKAGE_ROOT } from '../paths.ts';
 
 /** Written into every site Chronicle builds; only a folder carrying it may be replaced. */
@@ -19,6 +20,8 @@ export interface BuildOptions {
   outputDir: string;
   /** Silence Eleventy's per-file log. */
   quiet: boolean;
+  /** Where the site is published; defaults to the root of an unknown address. */
+  site?: Site;
 }
 
 export type BuildResult =
@@ -42,6 +45,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   try {
     process.env[CONTENT_ENV] = options.contentDir;
     process.env[QUIET_ENV] = options.quiet ? '1' : '';
+    process.env[SITE_ENV] = JSON.stringify(options.site ?? DEFAULT_SITE);
     const eleventy = new Eleventy(path.relative(process.cwd(), LAYOUTS_DIR) || '.', staging, {
       configPath: ELEVENTY_CONFIG,
       quietMode: options.quiet,

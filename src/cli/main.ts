@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFullDate } from '../import/find-date.ts';
+import { CONFIG_FILE, readSite } from '../site/site-config.ts';
+import { reportDiagnostics } from './report.ts';
 import { runBuild } from './build-command.ts';
 import { runCheck } from './check-command.ts';
 import { runImport } from './import-command.ts';
@@ -10,8 +12,10 @@ const USAGE = `Usage: chronicle <command> [options]
 
 Commands:
   build   [--content DIR] [--output DIR] [--verbose]   build the site (defaults: content/, _site/)
+          [--site-url URL] [--path-prefix /PATH/]      where it is published (or chronicle.config.json)
   check   [--content DIR]                              validate all content and print every problem
   serve   [--content DIR] [--output DIR] [--port N]    dev server with live reload and search
+          [--site-url URL] [--path-prefix /PATH/]
   import  FILE... [--out DIR] [--source NAME] [--url URL] [--date YYYY-MM-DD] [--lang xx] [--force]
           raw text (.txt), HTML (.html, .htm) or - (standard input) → Markdown articles
           (default --out content/articles; one file per input in <out>/<year>/)
@@ -24,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
   let values: {
     content: string; output: string; port: string; verbose: boolean; help: boolean;
     out: string; source?: string; url?: string; date?: string; lang?: string; force: boolean;
+    'site-url'?: string; 'path-prefix'?: string;
   };
   let positionals: string[];
   try {
@@ -41,6 +46,8 @@ export async function main(argv: string[]): Promise<number> {
         date: { type: 'string' },
         lang: { type: 'string' },
         force: { type: 'boolean', default: false },
+        'site-url': { type: 'string' },
+        'path-prefix': { type: 'string' },
       },
       strict: true,
       allowPositionals: command === 'import',
@@ -55,9 +62,17 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
+  const site = () => {
+    const { site: found, diagnostics } = readSite(CONFIG_FILE, { url: values['site-url'], pathPrefix: values['path-prefix'] });
+    reportDiagnostics(diagnostics);
+    return found;
+  };
   switch (command) {
-    case 'build':
-      return runBuild({ contentDir: values.content, outputDir: values.output, quiet: !values.verbose });
+    case 'build': {
+      const published = site();
+      if (!published) return 1;
+      return runBuild({ contentDir: values.content, outputDir: values.output, quiet: !values.verbose, site: published });
+    }
     case 'check':
       return runCheck(values.content);
     case 'serve': {
@@ -66,7 +81,9 @@ export async function main(argv: string[]): Promise<number> {
         console.error(`chronicle: --port must be a port number, not "${values.port}"`);
         return 2;
       }
-      return runServe({ contentDir: values.content, outputDir: values.output, port });
+      const published = site();
+      if (!published) return 1;
+      return runServe({ contentDir: values.content, outputDir: values.output, port, site: published });
     }
     case 'import': {
       const problem = importUsageProblem(positionals, values);

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { Eleventy } from '@11ty/eleventy';
 import { loadArchive } from '../archive/load-archive.ts';
-import { CONTENT_ENV, QUIET_ENV } from '../eleventy/settings.ts';
+import { CONTENT_ENV, QUIET_ENV, SITE_ENV } from '../eleventy/settings.ts';
+import type { Site } from '../site/site-config.ts';
 import { ELEVENTY_CONFIG, LAYOUTS_DIR } from '../paths.ts';
 import { reportDiagnostics } from './report.ts';
 
@@ -9,6 +10,7 @@ export interface ServeOptions {
   contentDir: string;
   outputDir: string;
   port: number;
+  site: Site;
 }
 
 /**
@@ -20,6 +22,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
   reportDiagnostics(diagnostics);
   process.env[CONTENT_ENV] = options.contentDir;
   process.env[QUIET_ENV] = '1';
+  process.env[SITE_ENV] = JSON.stringify(options.site);
   const eleventy = new Eleventy(path.relative(process.cwd(), LAYOUTS_DIR) || '.', options.outputDir, {
     configPath: ELEVENTY_CONFIG,
     runMode: 'serve',
@@ -28,7 +31,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
   await eleventy.init();
   await eleventy.watch();
   await eleventy.serve(options.port);
-  console.log(`Chronicle is serving ${options.contentDir}/ at http://localhost:${options.port}/ — edit and save to rebuild.`);
+  console.log(`Chronicle is serving ${options.contentDir}/ at http://localhost:${options.port}${options.site.pathPrefix} — edit and save to rebuild.`);
   // Keep running until the editor stops the server.
   return new Promise<number>((resolve) => {
     const stop = async () => {

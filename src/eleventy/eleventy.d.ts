@@ -27,6 +27,7 @@ declare module '@11ty/eleventy' {
     setQuietMode(quiet: boolean): void;
     setServerOptions(options: Record<string, unknown>): void;
     setWatchThrottleWaitTime(ms: number): void;
+    addTransform(name: string, transform: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string | Promise<string>): void;
     on(event: 'eleventy.after', handler: (event: AfterBuildEvent) => void | Promise<void>): void;
     on(event: 'eleventy.before', handler: (event: AfterBuildEvent) => void | Promise<void>): void;
   }
@@ -38,6 +39,9 @@ declare module '@11ty/eleventy' {
     pathPrefix?: string;
     config?: (config: UserConfig) => void | Promise<void>;
   }
+
+  /** Rewrites every URL in HTML output to carry the path prefix (src/Plugins/HtmlBasePlugin.js). */
+  export function HtmlBasePlugin(config: UserConfig, options?: { baseHref?: string }): void;
 
   export class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);

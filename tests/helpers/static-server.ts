@@ -23,9 +23,11 @@ export interface StaticServer {
  * Serves a built site on 127.0.0.1 the way a static host does (`/x/` → `/x/index.html`, 404 page).
  * A dozen lines of node:http instead of a dependency: tests need nothing more.
  */
-export async function serveStatic(root: string): Promise<StaticServer> {
+export async function serveStatic(root: string, prefix = '/'): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    // Under a path prefix, as a host serving the site from a sub-folder: nothing exists outside it.
+    const pathname = requested.startsWith(prefix) ? `/${requested.slice(prefix.length)}` : '/\0outside';
     let file = path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
     if (!file.startsWith(root)) file = path.join(root, '404.html');
     const info = await stat(file).catch(() => undefined);
@@ -36,7 +38,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${prefix.replace(/\/$/, '')}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,0 +1,9 @@
+import { absoluteUrl, type Site } from '../src/site/site-config.ts';
+
+/** Everything may be crawled; the sitemap is named when the site's address is known. */
+export const data = { permalink: '/robots.txt', eleventyExcludeFromCollections: true };
+
+export function render({ site }: { site: Site }): string {
+  const sitemap = absoluteUrl(site, '/sitemap.xml');
+  return `User-agent: *\nAllow: /\n${sitemap ? `\nSitemap: ${sitemap}\n` : ''}`;
+}

@@ -1,0 +1,22 @@
+import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
+import { absoluteUrl, type Site } from '../site/site-config.ts';
+
+/**
+ * Makes the site work wherever it is published: every URL in the HTML gains the path prefix
+ * (Eleventy's own HTML base plugin, so layouts keep writing "/articles/x/"), and each page's head
+ * gains its canonical address and the prefix for the scripts that build URLs themselves.
+ */
+export function sitePlugin(eleventyConfig: UserConfig, site: Site): void {
+  eleventyConfig.addGlobalData('site', site);
+  eleventyConfig.addPlugin(HtmlBasePlugin, { baseHref: site.pathPrefix });
+  eleventyConfig.addTransform('chronicle-head', function (content) {
+    const outputPath = this.page.outputPath;
+    if (typeof outputPath !== 'string' || !outputPath.endsWith('.html') || typeof this.page.url !== 'string') return content;
+    const canonical = absoluteUrl(site, this.page.url);
+    const head = [
+      `<meta name="chronicle-base" content="${site.pathPrefix}">`,
+      ...(canonical && !outputPath.endsWith('404.html') ? [`<link rel="canonical" href="${canonical}">`] : []),
+    ].join('\n');
+    return content.replace('</head>', `${head}\n</head>`);
+  });
+}
