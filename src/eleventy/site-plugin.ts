@@ -1,4 +1,6 @@
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
+import { FEED_PAGE } from '../export/feeds.ts';
+import { escapeHtml } from '../render/markdown.ts';
 import { absoluteUrl, type Site } from '../site/site-config.ts';
 
 /**
@@ -13,8 +15,17 @@ export function sitePlugin(eleventyConfig: UserConfig, site: Site): void {
     const outputPath = this.page.outputPath;
     if (typeof outputPath !== 'string' || !outputPath.endsWith('.html') || typeof this.page.url !== 'string') return content;
     const canonical = absoluteUrl(site, this.page.url);
+    // Added after the base plugin has run, so these carry the prefix themselves.
+    const feeds = (page: string, title: string) => [
+      `<link rel="alternate" type="application/atom+xml" title="${title} (Atom)" href="${site.pathPrefix}${page.slice(1)}feed.xml">`,
+      `<link rel="alternate" type="application/feed+json" title="${title} (JSON Feed)" href="${site.pathPrefix}${page.slice(1)}feed.json">`,
+    ];
+    // The page's own <title> is already escaped HTML.
+    const pageTitle = /<title>([^<]*)<\/title>/.exec(content)?.[1] ?? 'This page';
     const head = [
       `<meta name="chronicle-base" content="${site.pathPrefix}">`,
+      ...feeds('/', escapeHtml(site.title)),
+      ...(FEED_PAGE.test(this.page.url) ? feeds(this.page.url, pageTitle) : []),
       ...(canonical && !outputPath.endsWith('404.html') ? [`<link rel="canonical" href="${canonical}">`] : []),
     ].join('\n');
     return content.replace('</head>', `${head}\n</head>`);

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { Archive } from '../archive/archive.ts';
+import { articleUrl, entityUrl, eventUrl } from '../archive/urls.ts';
+import type { Article } from '../content/schemas.ts';
+import { escapeHtml } from '../render/markdown.ts';
+import { absoluteUrl, type Site } from '../site/site-config.ts';
+
+/*
+ * Atom and JSON Feed for the whole archive and for every person, organization, place and event.
+ * Written here rather than with @11ty/eleventy-plugin-rss: the plugin makes one feed per
+ * collection through a template language, while Chronicle needs hundreds of feeds, one per record,
+ * from the typed archive; the formats themselves are a few well-specified elements.
+ */
+
+/** One feed: whose stories, and where it lives. */
+export interface FeedTarget {
+  /** The site path of the page the feed follows ("/", "/people/sergey-lavrov/"); the feeds are `feed.xml` and `feed.json` under it. */
+  page: string;
+  title: string;
+  description: string;
+  articles: readonly Article[];
+}
+
+const FEED_LENGTH = 50;
+
+export function feedTargets(archive: Archive, siteTitle: string): FeedTarget[] {
+  const newest = (articles: readonly Article[]) => [...articles].reverse().slice(0, FEED_LENGTH);
+  return [
+    { page: '/', title: siteTitle, description: 'The latest stories in the archive.', articles: newest(archive.articles) },
+    ...archive.entities.map((entity) => ({
+      page: entityUrl(entity.kind, entity.id),
+      title: `${entity.name} · ${siteTitle}`,
+      description: `Stories about ${entity.name}.`,
+      articles: newest(archive.timelineOf(entity).articles),
+    })),
+    ...archive.events.map((event) => ({
+      page: eventUrl(event.id),
+      title: `${event.title} · ${siteTitle}`,
+      description: `Stories reporting: ${event.title}.`,
+      articles: newest(archive.reportsOf(event)),
+    })),
+  ];
+}
+
+/** Every record page that has feeds of its own, for the links in its head. */
+export const FEED_PAGE = /^\/(people|organizations|places|events)\/[^/]+\/$/;
+
+/** A stable id for the feed or an entry: its absolute address, or a tag URI when none is configured. */
+function idFor(site: Site, sitePath: string): string {
+  return absoluteUrl(site, sitePath) ?? `tag:chronicle.invalid,2026:${sitePath}`;
+}
+
+/** Links: absolute when the site's address is known, else site paths with the prefix. */
+function linkFor(site: Site, sitePath: string): string {
+  return absoluteUrl(site, sitePath) ?? `${site.pathPrefix}${sitePath.replace(/^\//, '')}`;
+}
+
+function updated(articles: readonly Article[]): string {
+  return articles.map((article) => new Date(article.date).toISOString()).sort().at(-1) ?? '2000-01-01T00:00:00.000Z';
+}
+
+export function atomFeed(target: FeedTarget, site: Site): string {
+  const x = (text: string) => escapeHtml(text);
+  const entries = target.articles.map((article) => {
+    const published = new Date(article.date).toISOString();
+    return `  <entry>
+    <id>${x(idFor(site, articleUrl(article.id)))}</id>
+    <title>${x(article.title)}</title>
+    <link rel="alternate" type="text/html" href="${x(linkFor(site, articleUrl(article.id)))}"/>
+${article.source.url ? `    <link rel="related" type="text/html" href="${x(article.source.url)}"/>\n` : ''}    <published>${published}</published>
+    <updated>${published}</updated>
+    <author><name>${x(article.source.name)}</name></author>
+${article.summary ? `    <summary>${x(article.summary)}</summary>\n` : ''}    <content type="html">${x(article.bodyHtml)}</content>
+  </entry>`;
+  });
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>${x(idFor(site, target.page))}</id>
+  <title>${x(target.title)}</title>
+  <subtitle>${x(target.description)}</subtitle>
+  <link rel="alternate" type="text/html" href="${x(linkFor(site, target.page))}"/>
+  <link rel="self" type="application/atom+xml" href="${x(linkFor(site, `${target.page}feed.xml`))}"/>
+  <updated>${updated(target.articles)}</updated>
+  <author><name>${x(site.title)}</name></author>
+${entries.join('\n')}
+</feed>
+`;
+}
+
+/** The JSON Feed 1.1 fields Chronicle writes (https://www.jsonfeed.org/version/1.1/). */
+export const jsonFeedSchema = z.strictObject({
+  version: z.literal('https://jsonfeed.org/version/1.1'),
+  title: z.string().min(1),
+  description: z.string(),
+  home_page_url: z.string(),
+  feed_url: z.string(),
+  language: z.string().optional(),
+  items: z.array(z.strictObject({
+    id: z.string().min(1),
+    url: z.string(),
+    external_url: z.string().optional(),
+    title: z.string(),
+    summary: z.string().optional(),
+    content_html: z.string(),
+    date_published: z.iso.datetime({ offset: true }),
+    authors: z.array(z.strictObject({ name: z.string() })),
+    language: z.string(),
+  })),
+});
+export type JsonFeed = z.infer<typeof jsonFeedSchema>;
+
+export function jsonFeed(target: FeedTarget, site: Site): JsonFeed {
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: target.title,
+    description: target.description,
+    home_page_url: linkFor(site, target.page),
+    feed_url: linkFor(site, `${target.page}feed.json`),
+    items: target.articles.map((article) => ({
+      id: idFor(site, articleUrl(article.id)),
+      url: linkFor(site, articleUrl(article.id)),
+      ...(article.source.url ? { external_url: article.source.url } : {}),
+      title: article.title,
+      ...(article.summary ? { summary: article.summary } : {}),
+      content_html: article.bodyHtml,
+      date_published: article.date,
+      authors: [{ name: article.source.name }],
+      language: article.language,
+    })),
+  };
+}
