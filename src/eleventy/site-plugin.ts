@@ -8,6 +8,14 @@ import { absoluteUrl, type Site } from '../site/site-config.ts';
  * (Eleventy's own HTML base plugin, so layouts keep writing "/articles/x/"), and each page's head
  * gains its canonical address and the prefix for the scripts that build URLs themselves.
  */
+/**
+ * Only the site's own files run: scripts and styles from this origin, no inline scripts, styles or
+ * event handlers, no plug-ins, no framing of forms elsewhere. 'wasm-unsafe-eval' is what Pagefind's
+ * search needs to start its WebAssembly; it allows compiling WebAssembly, not eval of JavaScript.
+ */
+export const CONTENT_SECURITY_POLICY =
+  `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'">`;
+
 export function sitePlugin(eleventyConfig: UserConfig, site: Site): void {
   eleventyConfig.addGlobalData('site', site);
   eleventyConfig.addPlugin(HtmlBasePlugin, { baseHref: site.pathPrefix });
@@ -28,6 +36,6 @@ export function sitePlugin(eleventyConfig: UserConfig, site: Site): void {
       ...(FEED_PAGE.test(this.page.url) ? feeds(this.page.url, pageTitle) : []),
       ...(canonical && !outputPath.endsWith('404.html') ? [`<link rel="canonical" href="${canonical}">`] : []),
     ].join('\n');
-    return content.replace('</head>', `${head}\n</head>`);
+    return content.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n${CONTENT_SECURITY_POLICY}`).replace('</head>', `${head}\n</head>`);
   });
 }

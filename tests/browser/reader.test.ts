@@ -17,6 +17,8 @@ describe('a reader in Chromium', () => {
   let server: StaticServer;
   let chromium: LaunchedBrowser;
   let page: Page;
+  /** What the page's Content-Security-Policy refused, as Chromium reports it on the console. */
+  const blocked: string[] = [];
 
   before(async () => {
     workDir = await mkdtemp(path.join(os.tmpdir(), 'chronicle-browser-'));
@@ -26,6 +28,9 @@ describe('a reader in Chromium', () => {
     server = await serveStatic(site);
     chromium = await launchChromium();
     page = await chromium.newPage();
+    page.on('console', (message) => {
+      if (/Content[- ]Security[- ]Policy/i.test(message.text())) blocked.push(message.text());
+    });
   });
 
   /** The filter group whose heading is exactly `name` ("Place", not the type value "Place"). */
@@ -106,5 +111,9 @@ describe('a reader in Chromium', () => {
     await page.goto(`${server.url}/search/?q=Sinirlio%C4%9Flu`);
     await waitForResults();
     assert.equal(await page.getByRole('searchbox', { name: 'Search the archive' }).inputValue(), 'Sinirlioğlu');
+  });
+
+  it('should have run every page above under the Content-Security-Policy without a violation', () => {
+    assert.deepEqual(blocked, []);
   });
 });
