@@ -8,6 +8,8 @@ import { page } from './_components/page.ts';
 import { searchFacets } from './_components/search-attributes.ts';
 import { archiveChart } from './_components/archive-chart.ts';
 import { entryList } from './_components/timeline.ts';
+import { entityStructuredData } from './_components/structured-data.ts';
+import type { Site } from '../src/site/site-config.ts';
 
 export const data = {
   pagination: { data: 'archive.entities', size: 1, alias: 'entity', addAllPagesToCollections: true },
@@ -15,7 +17,7 @@ export const data = {
 };
 
 
-export function render({ archive, entity }: { archive: Archive; entity: Entity }): string {
+export function render({ archive, entity, site }: { archive: Archive; entity: Entity; site: Site }): string {
   const { articles, events } = archive.timelineOf(entity);
   const label = KIND_LABEL[entity.kind];
   const years = groupByYear(archive.entriesOf(entity));
@@ -23,6 +25,9 @@ export function render({ archive, entity }: { archive: Archive; entity: Entity }
     title: entity.name,
     description: entity.description || `${label.one} in the Chronicle archive: ${plural(articles.length, 'story', 'stories')}.`,
     section: ENTITY_FIELD[entity.kind],
+    site,
+    url: entityUrl(entity.kind, entity.id),
+    structuredData: entityStructuredData(archive, entity, site),
     body: html`
 <nav class="breadcrumbs" aria-label="Breadcrumb"><ol>
   <li><a href="${entityIndexUrl(entity.kind)}">${label.many}</a></li>

@@ -7,19 +7,24 @@ import { entityChips, recordEntities } from './_components/links.ts';
 import { page } from './_components/page.ts';
 import { searchFacets } from './_components/search-attributes.ts';
 import { sourcesCompared } from './_components/sources-compared.ts';
+import { eventStructuredData } from './_components/structured-data.ts';
+import type { Site } from '../src/site/site-config.ts';
 
 export const data = {
   pagination: { data: 'archive.events', size: 1, alias: 'event', addAllPagesToCollections: true },
   permalink: ({ event }: { event: Event }) => eventUrl(event.id),
 };
 
-export function render({ archive, event }: { archive: Archive; event: Event }): string {
+export function render({ archive, event, site }: { archive: Archive; event: Event; site: Site }): string {
   const entities = recordEntities(archive, event);
   const reports = archive.reportsOf(event);
   return page({
     title: event.title,
     description: `${formatEventDate(event)}: ${event.title}`,
     section: 'events',
+    site,
+    url: eventUrl(event.id),
+    structuredData: eventStructuredData(archive, event, site),
     body: html`
 <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/events/">Events</a></li></ol></nav>
 <div class="layout-with-aside">

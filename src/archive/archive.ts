@@ -117,6 +117,13 @@ export class Archive {
     return this.years.flatMap((year) => year.months);
   }
 
+  /** Every correction in the archive, newest first, with its article. */
+  get corrections(): Array<{ article: Article; date: string; text: string }> {
+    return this.articles
+      .flatMap((article) => (article.corrections ?? []).map((correction) => ({ article, ...correction })))
+      .sort((a, b) => b.date.localeCompare(a.date) || a.article.id.localeCompare(b.article.id));
+  }
+
   /** Every entry of the timeline, oldest first. */
   get entries(): TimelineEntry[] {
     return this.months.flatMap((month) => month.entries);
@@ -133,6 +140,11 @@ export class Archive {
   sameDayInOtherYears(day: string): DayGroup[] {
     return this.days.filter((group) => group.day.slice(5) === day.slice(5) && group.day !== day && group.events.length + group.published.length > 0);
   }
+}
+
+/** When an article last changed: its latest correction, or its publication. */
+export function dateModified(article: Article): string {
+  return article.corrections?.at(-1)?.date ?? article.date;
 }
 
 /** Events and stand-alone stories merged into one date order: an event by its date, a story by its day. */

@@ -54,6 +54,9 @@ export function readArticle(file: ContentFile, text: string): Read<Article> {
     date: reading.iso,
     day: published.toISODate() ?? '',
     ...(value.dateUncertain ? { dateUncertain: true } : {}),
+    ...(value.corrections.length > 0
+      ? { corrections: value.corrections.map((correction) => ({ date: correction.date, text: correction.text })).sort((a, b) => a.date.localeCompare(b.date)) }
+      : {}),
     source: { name: value.source.name, url: value.source.url ?? null },
     language: value.language,
     summary: value.summary,
@@ -74,6 +77,13 @@ export function readArticle(file: ContentFile, text: string): Read<Article> {
           'remove the tags if they were pasted by mistake', 'warning')]
       : [],
   );
+  value.corrections.forEach((correction, index) => {
+    if (correction.date.slice(0, 10) < value.date.slice(0, 10)) {
+      warnings.push(diagnostic(file.file, frontMatter.positionOf(['corrections', index, 'date']), 'article/correction-before-publication',
+        `corrections[${index}].date: ${correction.date} is before the article was published (${value.date})`,
+        'a correction is made after publication: check both dates'));
+    }
+  });
   if (value.dateUncertain) {
     warnings.push(diagnostic(file.file, frontMatter.positionOf(['dateUncertain']), 'content/date-uncertain',
       `date: ${value.date} is uncertain (the importer could not read it from the source)`,

@@ -52,6 +52,11 @@ export const articleFrontMatterSchema = z.strictObject({
     organizations: idList,
     places: idList,
     events: idList,
+    /** Corrections, each dated: what was wrong and what is right now. Shown on the article and on /corrections/. */
+    corrections: z.array(z.strictObject({
+      date: publicationDate,
+      text: nonEmpty,
+    })).default([]),
 });
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
 
@@ -130,6 +135,8 @@ export const articleSchema = z.object({
   events: z.array(z.string()),
   /** Date mentions found in the text (empty until extraction has read the article). */
   dates: z.array(dateMentionSchema),
+  /** Dated corrections, oldest first; the latest is the article's dateModified. */
+  corrections: z.array(z.object({ date: z.string(), text: z.string() })).optional(),
 });
 export type Article = z.infer<typeof articleSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Archive } from '../archive/archive.ts';
+import { dateModified, type Archive } from '../archive/archive.ts';
 import { articleUrl, entityUrl, eventUrl } from '../archive/urls.ts';
 import type { Article } from '../content/schemas.ts';
 import { escapeHtml } from '../render/markdown.ts';
@@ -55,20 +55,23 @@ function linkFor(site: Site, sitePath: string): string {
   return absoluteUrl(site, sitePath) ?? `${site.pathPrefix}${sitePath.replace(/^\//, '')}`;
 }
 
+/** Instants in one form (UTC), so they sort as text. */
+const instant = (iso: string) => new Date(iso).toISOString();
+
 function updated(articles: readonly Article[]): string {
-  return articles.map((article) => new Date(article.date).toISOString()).sort().at(-1) ?? '2000-01-01T00:00:00.000Z';
+  return articles.map((article) => instant(dateModified(article))).sort().at(-1) ?? '2000-01-01T00:00:00.000Z';
 }
 
 export function atomFeed(target: FeedTarget, site: Site): string {
   const x = (text: string) => escapeHtml(text);
   const entries = target.articles.map((article) => {
-    const published = new Date(article.date).toISOString();
+    const published = instant(article.date);
     return `  <entry>
     <id>${x(idFor(site, articleUrl(article.id)))}</id>
     <title>${x(article.title)}</title>
     <link rel="alternate" type="text/html" href="${x(linkFor(site, articleUrl(article.id)))}"/>
 ${article.source.url ? `    <link rel="related" type="text/html" href="${x(article.source.url)}"/>\n` : ''}    <published>${published}</published>
-    <updated>${published}</updated>
+    <updated>${instant(dateModified(article))}</updated>
     <author><name>${x(article.source.name)}</name></author>
 ${article.summary ? `    <summary>${x(article.summary)}</summary>\n` : ''}    <content type="html">${x(article.bodyHtml)}</content>
   </entry>`;
@@ -103,6 +106,7 @@ export const jsonFeedSchema = z.strictObject({
     summary: z.string().optional(),
     content_html: z.string(),
     date_published: z.iso.datetime({ offset: true }),
+    date_modified: z.string().optional(),
     authors: z.array(z.strictObject({ name: z.string() })),
     language: z.string(),
   })),
@@ -124,6 +128,7 @@ export function jsonFeed(target: FeedTarget, site: Site): JsonFeed {
       ...(article.summary ? { summary: article.summary } : {}),
       content_html: article.bodyHtml,
       date_published: article.date,
+      ...(article.corrections?.length ? { date_modified: dateModified(article) } : {}),
       authors: [{ name: article.source.name }],
       language: article.language,
     })),

@@ -57,6 +57,29 @@ describe('chronicle build for a site published at https://example.org/news/', ()
     assert.deepEqual(broken, []);
   });
 
+  it('should show a dated correction on its article, on /corrections/ and as the date modified', async () => {
+    const article = await readSiteFile(site, '/articles/lakeside-summit/');
+    assert.match(article, /<section class="corrections-box" id="corrections"[^>]*>[\s\S]*16 March 2025<\/time>: An earlier version said the summit opened on Saturday; it opened on Friday 14 March\./);
+    assert.match(article, /<meta property="article:modified_time" content="2025-03-16">/);
+    const jsonLd = [...article.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>);
+    assert.equal(jsonLd.find((node) => node['@type'] === 'NewsArticle')?.dateModified, '2025-03-16');
+    const corrections = await readSiteFile(site, '/corrections/');
+    assert.match(corrections, /href="\/news\/articles\/lakeside-summit\/#corrections">Ministers gather for the Lakeside summit<\/a>/);
+    const feed = await readSiteFile(site, '/feed.xml');
+    assert.match(feed, /<id>https:\/\/example.org\/news\/articles\/lakeside-summit\/<\/id>[\s\S]*?<updated>2025-03-16T00:00:00.000Z<\/updated>/);
+  });
+
+  it('should refuse a correction dated before its article was published, saying where', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'chronicle-bad-correction-'));
+    await cp(FIXTURE, path.join(folder, 'content'), { recursive: true });
+    const file = path.join(folder, 'content/articles/2025/lakeside-summit.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('date: 2025-03-16', 'date: 2025-03-01'));
+    const result = await runCli(['check', '--content', 'content'], folder);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /lakeside-summit\.md:13:5 corrections\[0\]\.date: 2025-03-01 is before the article was published/);
+    await rm(folder, { recursive: true, force: true });
+  });
+
   it('should refuse a config file with an address that is not one, saying where', async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'chronicle-bad-config-'));
     await cp(FIXTURE, path.join(folder, 'content'), { recursive: true });

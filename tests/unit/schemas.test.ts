@@ -46,6 +46,7 @@ describe('articleFrontMatterSchema through validateFrontMatter', () => {
       organizations: [],
       places: [],
       events: [],
+      corrections: [],
     });
   });
 
