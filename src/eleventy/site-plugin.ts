@@ -35,7 +35,10 @@ export function sitePlugin(eleventyConfig: UserConfig, site: Site): void {
       ...feeds('/', escapeHtml(site.title)),
       ...(FEED_PAGE.test(this.page.url) ? feeds(this.page.url, pageTitle) : []),
       ...(canonical && !outputPath.endsWith('404.html') ? [`<link rel="canonical" href="${canonical}">`] : []),
+      // Layouts that do not pass their address to page() still get og:url: it is the canonical address.
+      ...(canonical && !outputPath.endsWith('404.html') && !content.includes('property="og:url"') ? [`<meta property="og:url" content="${canonical}">`] : []),
     ].join('\n');
-    return content.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n${CONTENT_SECURITY_POLICY}`).replace('</head>', `${head}\n</head>`);
+    const named = site.title === 'Chronicle' ? content : content.replace('<meta property="og:site_name" content="Chronicle">', `<meta property="og:site_name" content="${escapeHtml(site.title)}">`);
+    return named.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n${CONTENT_SECURITY_POLICY}`).replace('</head>', `${head}\n</head>`);
   });
 }

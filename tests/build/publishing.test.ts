@@ -34,6 +34,9 @@ describe('chronicle build for a site published at https://example.org/news/', ()
     const article = await readSiteFile(site, '/articles/lakeside-summit/');
     assert.match(article, /<link rel="canonical" href="https:\/\/example.org\/news\/articles\/lakeside-summit\/">/);
     assert.match(article, /<meta name="chronicle-base" content="\/news\/">/);
+    const home = await readSiteFile(site, '/');
+    assert.equal((home.match(/property="og:url"/g) ?? []).length, 1);
+    assert.match(home, /<meta property="og:url" content="https:\/\/example.org\/news\/">/);
   });
 
   it('should list every page in sitemap.xml, and name it in robots.txt', async () => {
