@@ -1,7 +1,6 @@
 import type { Archive } from '../../src/archive/archive.ts';
 import { entityUrl, eventUrl } from '../../src/archive/urls.ts';
 import type { Entity, Event } from '../../src/content/schemas.ts';
-import { formatEventDate } from '../../src/render/format.ts';
 import type { SafeHtml } from '../../src/render/html.ts';
 import { eventChart } from './event-chart.ts';
 
@@ -27,15 +26,11 @@ export function busiestIn(archive: Archive, events: readonly Event[], except?: E
 /** The picture of a set of events: when they happened, and who and where appears in them. */
 export function archiveChart(archive: Archive, id: string, subject: string, events: readonly Event[], focus?: Entity): SafeHtml {
   const rows = [...(focus ? [{ entity: focus, events: [...events] }] : []), ...busiestIn(archive, events, focus)].slice(0, ROWS);
-  const first = events[0];
-  const last = events.at(-1);
-  const most = rows.filter((row) => row.entity !== focus).slice(0, 3).map((row) => row.entity.name);
   return eventChart({
     id,
     title: `Events over time${subject ? ` ${subject}` : ''}`,
-    description: first && last
-      ? `${events.length} event${events.length === 1 ? '' : 's'} from ${formatEventDate(first)} to ${formatEventDate(last)}.${most.length > 0 ? ` Appearing most often: ${most.join(', ')}.` : ''}`
-      : 'No events yet.',
+    // The chart adds its own count and who appears most; this says how to read it.
+    description: 'Each mark is an event, placed by its date; the rows below the first show the events each person, organization or place appears in.',
     events: events.map((event) => ({ id: event.id, url: eventUrl(event.id), title: event.title, date: event.date, precision: event.precision })),
     rows: rows.map(({ entity, events: rowEvents }) => ({
       label: entity.name,

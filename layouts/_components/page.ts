@@ -58,7 +58,7 @@ ${structuredDataScripts(options.structuredData)}${options.head}
     </nav>
   </div>
 </header>
-<main id="main" class="wrap"${options.language && options.language !== 'en' ? html` lang="${options.language}"` : ''}>
+<main id="main" class="wrap" tabindex="-1"${options.language && options.language !== 'en' ? html` lang="${options.language}"` : ''}>
 ${options.body}
 </main>
 <footer class="site-footer">

@@ -87,8 +87,11 @@ async function run() {
 }
 
 async function showMore() {
-  resultList.append(...(await nextBatch(current)));
+  const added = await nextBatch(current);
+  resultList.append(...added);
   moreButton.hidden = current.shown >= current.results.length;
+  // The button may have just been hidden under the keyboard's focus: continue reading at the first new result.
+  added[0]?.querySelector('a')?.focus();
 }
 
 async function nextBatch(listing) {
@@ -133,10 +136,15 @@ function excerptNodes(markup) {
 
 function renderFilters(counts) {
   const groups = FILTER_ORDER.filter((name) => allFilters[name] && Object.keys(allFilters[name]).length > 0);
+  // The panel is drawn anew after every search; whatever had the keyboard's focus in it gets it back.
+  const focused = filterPanel.contains(document.activeElement) ? document.activeElement : null;
+  const focusedBox = focused instanceof HTMLInputElement ? { name: focused.name, value: focused.value } : null;
+  const focusedGroup = focused?.closest('details')?.dataset.filter ?? null;
   filterPanel.replaceChildren(...groups.map((name) => {
     const selected = new Set(state.filters[name] ?? []);
     const group = document.createElement('details');
     group.className = 'filter-group';
+    group.dataset.filter = name;
     group.open = name === 'type' || selected.size > 0 || openGroups.has(name);
     group.addEventListener('toggle', () => (group.open ? openGroups.add(name) : openGroups.delete(name)));
     const summary = document.createElement('summary');
@@ -168,6 +176,9 @@ function renderFilters(counts) {
     group.append(summary, fieldset);
     return group;
   }));
+  if (!focused) return;
+  const box = focusedBox && [...filterPanel.querySelectorAll('input')].find((input) => input.name === focusedBox.name && input.value === focusedBox.value);
+  (box ?? filterPanel.querySelector(`details[data-filter="${focusedGroup}"] > summary`))?.focus();
 }
 
 

@@ -69,7 +69,7 @@ describe('chronicle build on the fixture archive', () => {
     assert.ok(!page.includes('onerror="alert(1)"'), 'an event handler must not be markup');
     assert.ok(!page.includes('href="javascript:'), 'a javascript: link must not be a link');
     assert.match(page, /Summit report &lt;script&gt;alert\(&#39;title&#39;\)&lt;\/script&gt; from the lake|Summit report &lt;script&gt;alert\('title'\)&lt;\/script&gt; from the lake/);
-    assert.match(page, /<main id="main" class="wrap" lang="fr">/);
+    assert.match(page, /<main id="main" class="wrap" tabindex="-1" lang="fr">/);
     const home = await readSiteFile(site, '/');
     assert.ok(!home.includes("<script>alert('title')"), 'the timeline escapes it too');
   });
