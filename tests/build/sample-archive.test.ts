@@ -6,7 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { eventsExportSchema } from '../../src/export/api-schemas.ts';
 import { timelineSchema } from '../../src/export/timelinejs-schema.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { readSiteFile, sitePathExists } from '../helpers/site-files.ts';
+import { readFile } from 'node:fs/promises';
+import { internalLinks, listFiles, readSiteFile, sitePathExists } from '../helpers/site-files.ts';
 
 /*
  * The sample archive in content/, built as a user builds it: its four events, each with its
@@ -72,5 +73,23 @@ describe('chronicle build on the sample archive: events', () => {
     assert.ok(await sitePathExists(site, '/on-this-day/'));
     const person = await readSiteFile(site, '/people/sergey-lavrov/');
     assert.match(person, /aria-labelledby="chart-person-title chart-person-desc"/);
+  });
+
+  it('should resolve every internal link, run no inline script or handler, and open links out with noopener', async () => {
+    const problems: string[] = [];
+    for (const file of (await listFiles(site)).filter((name) => name.endsWith('.html'))) {
+      const html = await readFile(path.join(site, file), 'utf8');
+      for (const link of internalLinks(html)) if (!(await sitePathExists(site, link))) problems.push(`${file} → ${link}`);
+      for (const script of html.matchAll(/<script\b([^>]*)>/g)) {
+        const attributes = script[1] ?? '';
+        if (!/\bsrc="/.test(attributes) && !/type="application\/ld\+json"/.test(attributes)) problems.push(`${file}: inline script <script${attributes}>`);
+      }
+      for (const handler of html.matchAll(/<[a-z][^>]*\s(on[a-z]+)="/g)) problems.push(`${file}: event handler ${handler[1]}`);
+      for (const out of html.matchAll(/<a\s[^>]*href="https?:\/\/[^"]*"[^>]*>/g)) {
+        if (!/\brel="[^"]*\bnoopener\b/.test(out[0])) problems.push(`${file}: ${out[0]} lacks rel="noopener"`);
+      }
+      if (!html.includes('http-equiv="Content-Security-Policy"')) problems.push(`${file}: no Content-Security-Policy`);
+    }
+    assert.deepEqual(problems, []);
   });
 });
