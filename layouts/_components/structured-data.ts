@@ -3,7 +3,7 @@ import { articleUrl, entityUrl, eventUrl } from '../../src/archive/urls.ts';
 import type { Article, Entity, EntityKind, Event } from '../../src/content/schemas.ts';
 import { foldedWords } from '../../src/extract/text.ts';
 import { htmlToText, type ArticleRef, type EntityLd, type EntityRef, type EventLd, type NewsArticleLd } from '../../src/render/json-ld.ts';
-import { absoluteUrl, type Site } from '../../src/site/site-config.ts';
+import { publishedUrl, type Site } from '../../src/site/site-config.ts';
 
 /*
  * schema.org JSON-LD for article, event and entity pages, built from the typed records. Pages embed
@@ -11,14 +11,6 @@ import { absoluteUrl, type Site } from '../../src/site/site-config.ts';
  */
 
 const SCHEMA_TYPE = { person: 'Person', organization: 'Organization', place: 'Place' } as const satisfies Record<EntityKind, EntityRef['@type']>;
-
-/**
- * A site path as published: absolute when the site's address is known, otherwise site-relative with
- * the path prefix (JSON-LD is not rewritten by the HTML base plugin, so the prefix is added here).
- */
-export function publishedUrl(site: Site, sitePath: string): string {
-  return absoluteUrl(site, sitePath) ?? `${site.pathPrefix}${sitePath.replace(/^\//, '')}`;
-}
 
 export function wikidataUrl(id: string): string {
   return `https://www.wikidata.org/wiki/${id}`;

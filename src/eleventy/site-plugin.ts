@@ -1,7 +1,7 @@
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { FEED_PAGE } from '../export/feeds.ts';
 import { escapeHtml } from '../render/markdown.ts';
-import { absoluteUrl, type Site } from '../site/site-config.ts';
+import { absoluteUrl, prefixedPath, type Site } from '../site/site-config.ts';
 
 /**
  * Makes the site work wherever it is published: every URL in the HTML gains the path prefix
@@ -25,8 +25,8 @@ export function sitePlugin(eleventyConfig: UserConfig, site: Site): void {
     const canonical = absoluteUrl(site, this.page.url);
     // Added after the base plugin has run, so these carry the prefix themselves.
     const feeds = (page: string, title: string) => [
-      `<link rel="alternate" type="application/atom+xml" title="${title} (Atom)" href="${site.pathPrefix}${page.slice(1)}feed.xml">`,
-      `<link rel="alternate" type="application/feed+json" title="${title} (JSON Feed)" href="${site.pathPrefix}${page.slice(1)}feed.json">`,
+      `<link rel="alternate" type="application/atom+xml" title="${title} (Atom)" href="${prefixedPath(site, `${page}feed.xml`)}">`,
+      `<link rel="alternate" type="application/feed+json" title="${title} (JSON Feed)" href="${prefixedPath(site, `${page}feed.json`)}">`,
     ];
     // The page's own <title> is already escaped HTML.
     const pageTitle = /<title>([^<]*)<\/title>/.exec(content)?.[1] ?? 'This page';

@@ -3,7 +3,7 @@ import { dateModified, type Archive } from '../archive/archive.ts';
 import { articleUrl, entityUrl, eventUrl } from '../archive/urls.ts';
 import type { Article } from '../content/schemas.ts';
 import { escapeHtml } from '../render/markdown.ts';
-import { absoluteUrl, type Site } from '../site/site-config.ts';
+import { absoluteUrl, publishedUrl, type Site } from '../site/site-config.ts';
 
 /*
  * Atom and JSON Feed for the whole archive and for every person, organization, place and event.
@@ -50,11 +50,6 @@ function idFor(site: Site, sitePath: string): string {
   return absoluteUrl(site, sitePath) ?? `tag:chronicle.invalid,2026:${sitePath}`;
 }
 
-/** Links: absolute when the site's address is known, else site paths with the prefix. */
-function linkFor(site: Site, sitePath: string): string {
-  return absoluteUrl(site, sitePath) ?? `${site.pathPrefix}${sitePath.replace(/^\//, '')}`;
-}
-
 /** Instants in one form (UTC), so they sort as text. */
 const instant = (iso: string) => new Date(iso).toISOString();
 
@@ -69,7 +64,7 @@ export function atomFeed(target: FeedTarget, site: Site): string {
     return `  <entry>
     <id>${x(idFor(site, articleUrl(article.id)))}</id>
     <title>${x(article.title)}</title>
-    <link rel="alternate" type="text/html" href="${x(linkFor(site, articleUrl(article.id)))}"/>
+    <link rel="alternate" type="text/html" href="${x(publishedUrl(site, articleUrl(article.id)))}"/>
 ${article.source.url ? `    <link rel="related" type="text/html" href="${x(article.source.url)}"/>\n` : ''}    <published>${published}</published>
     <updated>${instant(dateModified(article))}</updated>
     <author><name>${x(article.source.name)}</name></author>
@@ -81,8 +76,8 @@ ${article.summary ? `    <summary>${x(article.summary)}</summary>\n` : ''}    <c
   <id>${x(idFor(site, target.page))}</id>
   <title>${x(target.title)}</title>
   <subtitle>${x(target.description)}</subtitle>
-  <link rel="alternate" type="text/html" href="${x(linkFor(site, target.page))}"/>
-  <link rel="self" type="application/atom+xml" href="${x(linkFor(site, `${target.page}feed.xml`))}"/>
+  <link rel="alternate" type="text/html" href="${x(publishedUrl(site, target.page))}"/>
+  <link rel="self" type="application/atom+xml" href="${x(publishedUrl(site, `${target.page}feed.xml`))}"/>
   <updated>${updated(target.articles)}</updated>
   <author><name>${x(site.title)}</name></author>
 ${entries.join('\n')}
@@ -118,11 +113,11 @@ export function jsonFeed(target: FeedTarget, site: Site): JsonFeed {
     version: 'https://jsonfeed.org/version/1.1',
     title: target.title,
     description: target.description,
-    home_page_url: linkFor(site, target.page),
-    feed_url: linkFor(site, `${target.page}feed.json`),
+    home_page_url: publishedUrl(site, target.page),
+    feed_url: publishedUrl(site, `${target.page}feed.json`),
     items: target.articles.map((article) => ({
       id: idFor(site, articleUrl(article.id)),
-      url: linkFor(site, articleUrl(article.id)),
+      url: publishedUrl(site, articleUrl(article.id)),
       ...(article.source.url ? { external_url: article.source.url } : {}),
       title: article.title,
       ...(article.summary ? { summary: article.summary } : {}),

@@ -59,3 +59,13 @@ function withSlashes(path: string): string {
 export function absoluteUrl(site: Site, sitePath: string): string | null {
   return site.url ? new URL(sitePath.replace(/^\//, ''), site.url).href : null;
 }
+
+/** A site path as published: absolute when the site's address is known, else site-relative under the path prefix. */
+export function publishedUrl(site: Site, sitePath: string): string {
+  return absoluteUrl(site, sitePath) ?? prefixedPath(site, sitePath);
+}
+
+/** A site path under the path prefix ("/people/x/" → "/archive/people/x/"), for output the HTML base plugin does not rewrite. */
+export function prefixedPath(site: Site, sitePath: string): string {
+  return `${site.pathPrefix}${sitePath.replace(/^\//, '')}`;
+}
