@@ -53,9 +53,8 @@ export function clusterEvents(records: ContentRecords, evidence: ReadonlyMap<str
   for (const article of articles) for (const id of article.events) byId.get(id)?.listedBy.add(article.id);
 
   // Main happenings first, so a story's own subject founds its event before passing mentions do.
-  // A story whose own date is a guess can only place what it dates in full ("6 February 2026").
   const queue = articles.flatMap((article) =>
-    (evidence.get(article.id)?.happenings ?? []).filter((happening) => !article.dateUncertain || happening.method === 'explicit').map((happening) => ({ article, happening: { ...happening, places: places.mostSpecific(happening.places) } })),
+    (evidence.get(article.id)?.happenings ?? []).map((happening) => ({ article, happening: { ...happening, places: places.mostSpecific(happening.places) } })),
   );
   const ordered = [...queue.filter(({ happening }) => happening.main), ...queue.filter(({ happening }) => !happening.main)];
   for (const item of ordered) {

@@ -1,5 +1,5 @@
 import type { ContentRecords } from '../content/load-content.ts';
-import { ENTITY_FIELD, type Article, type Entity, type EntityKind } from '../content/schemas.ts';
+import { ENTITY_FIELD, type Article, type DateMention, type Entity, type EntityKind } from '../content/schemas.ts';
 import { toSlug } from '../slug.ts';
 import { extractArticle, extractionText, type ArticleExtraction } from './extract-article.ts';
 import { ExtractionCache } from './extraction-cache.ts';
@@ -92,8 +92,12 @@ export function mergeExtractions(records: ContentRecords, extractions: readonly 
     });
     const resolve = (refs: readonly string[]) =>
       refs.flatMap((ref) => (ref.startsWith('discovered:') ? (discoveredKeys[Number(ref.slice(11))] ?? []) : [ref]));
+    // Relative dates ("on Wednesday") count from the publication date; when that is a guess, so are
+    // they: such a story keeps, and can place events by, only the dates written in full.
+    const trusted = <T extends { method: DateMention['method'] }>(list: readonly T[]) =>
+      article.dateUncertain ? list.filter((item) => item.method === 'explicit' || item.method === 'duration') : [...list];
     evidence.set(article.id, {
-      happenings: extraction.happenings.map((happening) => ({
+      happenings: trusted(extraction.happenings).map((happening) => ({
         ...happening,
         places: resolve(happening.places),
         participants: resolve(happening.participants),
@@ -101,9 +105,7 @@ export function mergeExtractions(records: ContentRecords, extractions: readonly 
       forms: extraction.forms,
       figures: extraction.figures,
     });
-    // Relative dates ("on Wednesday") count from the publication date; when that is a guess, so are they.
-    const dates = article.dateUncertain ? extraction.dates.filter((mention) => mention.method === 'explicit' || mention.method === 'duration') : extraction.dates;
-    return { ...article, ...lists, dates };
+    return { ...article, ...lists, dates: trusted(extraction.dates) };
   });
 
   const newEntities = [...discovered.values()];
