@@ -1,4 +1,4 @@
-import type { Archive, DayGroup } from '../src/archive/archive.ts';
+import type { Archive } from '../src/archive/archive.ts';
 import { articleUrl, dayUrl, eventUrl } from '../src/archive/urls.ts';
 import { formatDay, plural } from '../src/render/format.ts';
 import { html } from '../src/render/html.ts';
@@ -12,13 +12,7 @@ export const data = { permalink: '/on-this-day/' };
  * points the reader to today's date.
  */
 export function render({ archive }: { archive: Archive }): string {
-  const byCalendarDay = new Map<string, DayGroup[]>();
-  for (const group of archive.days) {
-    if (group.events.length + group.published.length === 0) continue;
-    const key = group.day.slice(5);
-    byCalendarDay.set(key, [...(byCalendarDay.get(key) ?? []), group]);
-  }
-  const calendar = [...byCalendarDay.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+  const calendar = [...archive.calendarDays.entries()];
   return page({
     title: 'On this day',
     description: 'What happened on each day of the year, across every year of the archive.',

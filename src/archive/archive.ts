@@ -63,6 +63,9 @@ export class Archive {
     private readonly relatedIndex: ReadonlyMap<string, readonly Article[]>,
   ) {}
 
+  /** Built on first use: every day page asks for its same day in other years. */
+  private calendarIndex: ReadonlyMap<string, readonly DayGroup[]> | undefined;
+
   article(id: string): Article | undefined {
     return this.articleIndex.get(id);
   }
@@ -136,9 +139,25 @@ export class Archive {
     return timelineEntries(events, articles.filter((article) => !covered.has(article)));
   }
 
+  /** Days with events or stories, by calendar day ("02-06"), in calendar order, each list oldest first. */
+  get calendarDays(): ReadonlyMap<string, readonly DayGroup[]> {
+    if (!this.calendarIndex) {
+      const index = new Map<string, DayGroup[]>();
+      for (const group of this.days) {
+        if (group.events.length + group.published.length === 0) continue;
+        const key = group.day.slice(5);
+        const list = index.get(key);
+        if (list) list.push(group);
+        else index.set(key, [group]);
+      }
+      this.calendarIndex = new Map([...index.entries()].sort((a, b) => a[0].localeCompare(b[0])));
+    }
+    return this.calendarIndex;
+  }
+
   /** Days of other years with the same month and day ("on this day"), oldest first. */
   sameDayInOtherYears(day: string): DayGroup[] {
-    return this.days.filter((group) => group.day.slice(5) === day.slice(5) && group.day !== day && group.events.length + group.published.length > 0);
+    return (this.calendarDays.get(day.slice(5)) ?? []).filter((group) => group.day !== day);
   }
 }
 

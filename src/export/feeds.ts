@@ -23,7 +23,16 @@ export interface FeedTarget {
 
 const FEED_LENGTH = 50;
 
+/** Both feed formats page through the same targets: computed once per archive. */
+const targetsOf = new WeakMap<Archive, FeedTarget[]>();
+
 export function feedTargets(archive: Archive, siteTitle: string): FeedTarget[] {
+  let targets = targetsOf.get(archive);
+  if (!targets || targets[0]?.title !== siteTitle) targetsOf.set(archive, (targets = buildTargets(archive, siteTitle)));
+  return targets;
+}
+
+function buildTargets(archive: Archive, siteTitle: string): FeedTarget[] {
   const newest = (articles: readonly Article[]) => [...articles].reverse().slice(0, FEED_LENGTH);
   return [
     { page: '/', title: siteTitle, description: 'The latest stories in the archive.', articles: newest(archive.articles) },
