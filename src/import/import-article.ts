@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { sentences } from '../extract/text.ts';
 import { cleanText } from './clean-text.ts';
 import { detectLanguage } from './detect-language.ts';
 import { findPublicationDate, readFullDate, type DateFoundBy } from './find-date.ts';
@@ -80,7 +81,7 @@ function assemble(found: Found, options: ImportOptions): ImportResult {
 
   let title = found.headline?.trim();
   if (!title) {
-    title = leadSentence(paragraphs[0]!);
+    title = leadSentence(paragraphs[0]!, language);
     warnings.push(`title: no headline on the page, took the lead's first words ("${title}") — check it`);
   }
 
@@ -104,7 +105,7 @@ function assemble(found: Found, options: ImportOptions): ImportResult {
       ...date,
       source: { name: sourceName ?? 'Unknown source', ...(options.url ? { url: options.url } : {}) },
       language,
-      summary: words(first) <= SUMMARY_WORDS ? first : firstSentence(first),
+      summary: words(first) <= SUMMARY_WORDS ? first : firstSentence(first, language),
       paragraphs,
     },
     warnings,
@@ -136,14 +137,14 @@ function words(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-function firstSentence(text: string): string {
-  const segment = new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text)[Symbol.iterator]().next().value;
-  return (segment?.segment ?? text).trim();
+function firstSentence(text: string, language: string): string {
+  const first = sentences(text, language)[0];
+  return first ? text.slice(first.start, first.end) : text.trim();
 }
 
 /** A headline-length opening: the first sentence, up to a dash that starts an aside, at most 16 words. */
-function leadSentence(paragraph: string): string {
-  const sentence = firstSentence(paragraph).replace(/[.!?]$/, '');
+function leadSentence(paragraph: string, language: string): string {
+  const sentence = firstSentence(paragraph, language).replace(/[.!?]$/, '');
   const beforeAside = sentence.split(/\s[-–—]\s/)[0] ?? sentence;
   const cut = beforeAside.split(/\s+/);
   return cut.length <= 16 ? beforeAside : `${cut.slice(0, 16).join(' ')}…`;

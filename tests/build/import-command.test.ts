@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,20 +52,6 @@ async function expectedFile(name: string, options: { source?: string; url?: stri
   const text = await readFile(path.join(REPO_ROOT, FIXTURES, name), 'utf8');
   const { article } = (name.endsWith('.html') ? importHtml : importText)(text, { today: TODAY, ...options });
   return articleFile(article);
-}
-
-/** `node bin/chronicle.js ARGS` with `input` piped to standard input. */
-function runCliWithStdin(args: string[], input: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/chronicle.js'), ...args], { cwd: REPO_ROOT, env: { ...process.env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
 }
 
 describe('chronicle import of five fixtures into --out', () => {
@@ -238,7 +223,7 @@ describe('chronicle import - (standard input)', () => {
 
   it('should import plain text piped in', async () => {
     const text = await readFile(path.join(REPO_ROOT, FIXTURES, 'german-article.txt'), 'utf8');
-    const run = await runCliWithStdin(['import', '-', '--out', path.join(out, 'text')], text);
+    const run = await runCli(['import', '-', '--out', path.join(out, 'text')], REPO_ROOT, text);
     assert.equal(run.code, 0, run.stderr);
     assert.ok(run.stdout.includes(`<stdin> → ${path.join(out, 'text', '2026', `${SLUGS.german}.md`)}`), run.stdout);
     assert.equal(await readFile(path.join(out, 'text', '2026', `${SLUGS.german}.md`), 'utf8'), await expectedFile('german-article.txt'));
@@ -246,7 +231,7 @@ describe('chronicle import - (standard input)', () => {
 
   it('should recognise HTML piped in and read its metadata', async () => {
     const html = await readFile(path.join(REPO_ROOT, FIXTURES, 'jsonld-article.html'), 'utf8');
-    const run = await runCliWithStdin(['import', '-', '--out', path.join(out, 'html')], html);
+    const run = await runCli(['import', '-', '--out', path.join(out, 'html')], REPO_ROOT, html);
     assert.equal(run.code, 0, run.stderr);
     const written = await readFile(path.join(out, 'html', '2026', `${SLUGS.jsonld}.md`), 'utf8');
     assert.equal(written, await expectedFile('jsonld-article.html'));

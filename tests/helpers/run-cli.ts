@@ -10,8 +10,8 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `chronicle` exactly as a user would, from the repository root. */
-export function runCli(args: string[], cwd = REPO_ROOT): Promise<CliResult> {
+/** Runs `chronicle` exactly as a user would, from the repository root; `input` is piped to its standard input. */
+export function runCli(args: string[], cwd = REPO_ROOT, input = ''): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/chronicle.js'), ...args], { cwd, env: { ...process.env } });
     let stdout = '';
@@ -20,5 +20,6 @@ export function runCli(args: string[], cwd = REPO_ROOT): Promise<CliResult> {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
   });
 }
