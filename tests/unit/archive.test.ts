@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildArchive } from '../../src/archive/build-archive.ts';
-import type { Article, Entity, EntityKind, Event } from '../../src/content/schemas.ts';
+import type { Article } from '../../src/content/schemas.ts';
 import { apiExports, exportArticles, exportEntities, exportEvents } from '../../src/export/api-exports.ts';
 import { articlesExportSchema, entitiesExportSchema, eventsExportSchema } from '../../src/export/api-schemas.ts';
+import { entityRecord as entity, eventRecord as event } from './records.ts';
 
 function article(id: string, date: string, fields: Partial<Article> = {}): Article {
   return {
@@ -24,20 +25,6 @@ function article(id: string, date: string, fields: Partial<Article> = {}): Artic
     events: [],
     dates: [],
     ...fields,
-  };
-}
-
-function entity(kind: EntityKind, id: string, name: string, fields: Partial<Entity> = {}): Entity {
-  return {
-    id, kind, file: `content/${kind}/${id}.md`, name, aliases: [], description: '', roles: [], country: null,
-    wikidata: null, bioHtml: '', curated: true, ...fields,
-  };
-}
-
-function event(id: string, date: string, fields: Partial<Event> = {}): Event {
-  return {
-    id, file: `content/events/${id}.md`, title: id, date, endDate: null, precision: 'day',
-    places: [], people: [], organizations: [], summaryHtml: '', curated: true, reports: [], disagreements: [], ...fields,
   };
 }
 

@@ -4,10 +4,11 @@ import { JSDOM } from 'jsdom';
 import { page } from '../../layouts/_components/page.ts';
 import { articleStructuredData, entityStructuredData, eventStructuredData } from '../../layouts/_components/structured-data.ts';
 import { buildArchive } from '../../src/archive/build-archive.ts';
-import type { Article, Entity, EntityKind, Event } from '../../src/content/schemas.ts';
+import type { Article } from '../../src/content/schemas.ts';
 import { html } from '../../src/render/html.ts';
 import { entityNodeSchema, eventSchema, htmlToText, newsArticleSchema, serializeJsonLd } from '../../src/render/json-ld.ts';
 import type { Site } from '../../src/site/site-config.ts';
+import { entityRecord as entity, eventRecord as event } from './records.ts';
 
 const ABSOLUTE: Site = { title: 'Diplomacy Archive', url: 'https://example.org/news/', pathPrefix: '/news/' };
 const RELATIVE: Site = { title: 'Chronicle', url: null, pathPrefix: '/archive/' };
@@ -18,20 +19,6 @@ function article(id: string, fields: Partial<Article> = {}): Article {
     id, file: `content/articles/${id}.md`, title: id, date: '2026-02-06T17:00:00+01:00', day: '2026-02-06',
     source: { name: 'Keystone-SDA', url: null }, language: 'en', summary: '', tags: [], body: '', bodyHtml: '',
     people: [], organizations: [], places: [], events: [], dates: [], ...fields,
-  };
-}
-
-function entity(kind: EntityKind, id: string, name: string, fields: Partial<Entity> = {}): Entity {
-  return {
-    id, kind, file: `content/${kind}/${id}.md`, name, aliases: [], description: '', roles: [], country: null,
-    wikidata: null, bioHtml: '', curated: true, ...fields,
-  };
-}
-
-function event(id: string, date: string, fields: Partial<Event> = {}): Event {
-  return {
-    id, file: `content/events/${id}.md`, title: id, date, endDate: null, precision: 'day',
-    places: [], people: [], organizations: [], summaryHtml: '', curated: true, reports: [], disagreements: [], ...fields,
   };
 }
 

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildArchive } from '../../src/archive/build-archive.ts';
-import type { Article, Entity, Event, EventReport } from '../../src/content/schemas.ts';
+import type { Article, Entity, EventReport } from '../../src/content/schemas.ts';
 import { apiExports, exportEvents } from '../../src/export/api-exports.ts';
 import { eventsExportSchema } from '../../src/export/api-schemas.ts';
 import { timelineSchema, type TimelineEvent } from '../../src/export/timelinejs-schema.ts';
 import { exportTimeline } from '../../src/export/timelinejs.ts';
+import { eventRecord as event, entityRecord } from './records.ts';
 
 function article(id: string, date: string, fields: Partial<Article> = {}): Article {
   return {
@@ -15,19 +16,7 @@ function article(id: string, date: string, fields: Partial<Article> = {}): Artic
   };
 }
 
-function place(id: string, name: string): Entity {
-  return {
-    id, kind: 'place', file: `content/places/${id}.md`, name, aliases: [], description: '', roles: [], country: null,
-    wikidata: null, bioHtml: '', curated: true,
-  };
-}
-
-function event(id: string, date: string, fields: Partial<Event> = {}): Event {
-  return {
-    id, file: `content/events/${id}.md`, title: id, date, endDate: null, precision: 'day',
-    places: [], people: [], organizations: [], summaryHtml: '', curated: true, reports: [], disagreements: [], ...fields,
-  };
-}
+const place = (id: string, name: string): Entity => entityRecord('place', id, name);
 
 const report = (id: string, role: EventReport['role'] = 'main'): EventReport => ({ article: id, role, claims: [] });
 
