@@ -31,21 +31,21 @@ export function render({ archive, group }: { archive: Archive; group: DayGroup }
 </ol></nav>
 <header class="page-header">
   <h1>${formatDay(group.day)}</h1>
-  <p class="lede">${plural(group.events.length, 'event', 'events')}, ${plural(group.published.length, 'story', 'stories')} published, ${plural(group.mentionedIn.length, 'mention', 'mentions')} in other stories.</p>
+  <p class="lede">${plural(group.events.length, 'event', 'events')}, ${plural(group.published.length, 'story', 'stories')} published, mentioned in ${plural(group.mentionedIn.length, 'other story', 'other stories')}.</p>
 </header>
-${group.events.length > 0 ? html`<section aria-labelledby="events-title">
+${group.events.length > 0 ? html`<section class="day-section" aria-labelledby="events-title">
   <h2 id="events-title">Events this day</h2>
   <ol class="timeline">${group.events.map((event) => eventEntry(archive, event, 3))}</ol>
 </section>` : ''}
-${group.published.length > 0 ? html`<section aria-labelledby="published-title">
+${group.published.length > 0 ? html`<section class="day-section" aria-labelledby="published-title">
   <h2 id="published-title">Published this day</h2>
   ${timelineList(archive, group.published, 3)}
 </section>` : ''}
-${group.mentionedIn.length > 0 ? html`<section aria-labelledby="mentioned-title">
+${group.mentionedIn.length > 0 ? html`<section class="day-section" aria-labelledby="mentioned-title">
   <h2 id="mentioned-title">Mentioned in</h2>
-  <ul class="reports">${group.mentionedIn.map(({ article, mention }) => html`<li>
+  <ul class="reports">${group.mentionedIn.map(({ article, mentions }) => html`<li>
     <p class="reports__title"><a href="${articleUrl(article.id)}">${article.title}</a></p>
-    <p class="muted">“${mention.text}” — ${article.source.name}, ${formatDay(article.day)}</p>
+    <p class="muted">${commaList(mentions.map((mention) => html`<q>${mention.text}</q>`))} — ${article.source.name}, ${formatDay(article.day)}</p>
   </li>`)}</ul>
 </section>` : ''}
 ${otherYears.length > 0 ? html`<section class="day-section" aria-labelledby="on-this-day-title">

@@ -28,7 +28,8 @@ export interface DayGroup {
   day: string;
   events: Event[];
   published: Article[];
-  mentionedIn: Array<{ article: Article; mention: DateMention }>;
+  /** Stories published on another day that mention this one, each once with all its mentions of it. */
+  mentionedIn: Array<{ article: Article; mentions: DateMention[] }>;
 }
 
 /** The archive's own account of one entity: the records that concern it, in time order. */

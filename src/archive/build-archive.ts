@@ -110,7 +110,12 @@ function groupByDay(articles: readonly Article[], events: readonly Event[]): Day
   for (const article of articles) {
     day(article.day).published.push(article);
     for (const mention of article.dates) {
-      if (mention.precision === 'day' && mention.date !== article.day) day(mention.date).mentionedIn.push({ article, mention });
+      if (mention.precision !== 'day' || mention.date === article.day) continue;
+      const mentioned = day(mention.date).mentionedIn;
+      const entry = mentioned.at(-1)?.article === article ? mentioned.at(-1)! : undefined;
+      if (entry) {
+        if (!entry.mentions.some((other) => other.text === mention.text)) entry.mentions.push(mention);
+      } else mentioned.push({ article, mentions: [mention] });
     }
   }
   return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));

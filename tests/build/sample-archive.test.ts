@@ -70,6 +70,10 @@ describe('chronicle build on the sample archive: events', () => {
     assert.match(home, /<a class="chip chip--person" href="\/people\/sergey-lavrov\/" data-filter-key="person:sergey-lavrov">/);
     const day = await readSiteFile(site, '/2026/02/06/');
     assert.match(day, /Events this day[\s\S]*\/events\/moscow-visit-2026\//);
+    // The story of 2 February names the 6th five times ("on Friday" four times, "February 6" once): listed once, each wording once.
+    const mentioned = day.slice(day.indexOf('id="mentioned-title"'));
+    assert.equal((mentioned.match(/\/articles\/cassis-expected-in-moscow-after-kiev-stop\//g) ?? []).length, 1);
+    assert.match(mentioned, /<q>on Friday<\/q>, <q>February 6<\/q> — blue News, 2 February 2026/);
     assert.ok(await sitePathExists(site, '/on-this-day/'));
     const person = await readSiteFile(site, '/people/sergey-lavrov/');
     assert.match(person, /aria-labelledby="chart-person-title chart-person-desc"/);
