@@ -30,11 +30,14 @@ export interface SiteOverrides {
 /** The config file (if any) with command-line overrides, checked; problems are positioned diagnostics. */
 export function readSite(file: string = CONFIG_FILE, overrides: SiteOverrides = {}): { site?: Site; diagnostics: Diagnostic[] } {
   let raw: unknown = {};
+  let text = '';
   if (existsSync(file)) {
+    text = readFileSync(file, 'utf8');
     try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
+      raw = JSON.parse(text);
     } catch (error) {
-      return { diagnostics: [diagnostic(file, { line: 1, column: 1 }, 'config/json', `is not valid JSON: ${(error as Error).message}`, 'fix the JSON, or delete the file to use the defaults')] };
+      const at = /position (\d+)/.exec((error as Error).message);
+      return { diagnostics: [diagnostic(file, positionAt(text, at ? Number(at[1]) : 0), 'config/json', `is not valid JSON: ${(error as Error).message}`, 'fix the JSON, or delete the file to use the defaults')] };
     }
   }
   const merged = { ...(raw as object), ...(overrides.url ? { url: overrides.url } : {}), ...(overrides.pathPrefix ? { pathPrefix: withSlashes(overrides.pathPrefix) } : {}) };
@@ -42,7 +45,8 @@ export function readSite(file: string = CONFIG_FILE, overrides: SiteOverrides = 
   if (!parsed.success) {
     return {
       diagnostics: parsed.error.issues.map((issue) =>
-        diagnostic(file, { line: 1, column: 1 }, 'config/invalid', `${issue.path.join('.') || 'config'}: ${issue.message}`, `see "Deploying" in the README`),
+        // A key given on the command line is not in the file: then the file's start is as close as it gets.
+        diagnostic(file, positionAt(text, Math.max(0, text.indexOf(`"${String(issue.path[0] ?? '')}"`))), 'config/invalid', `${issue.path.join('.') || 'config'}: ${issue.message}`, `see "Deploying" in the README`),
       ),
     };
   }
@@ -68,4 +72,10 @@ export function publishedUrl(site: Site, sitePath: string): string {
 /** A site path under the path prefix ("/people/x/" → "/archive/people/x/"), for output the HTML base plugin does not rewrite. */
 export function prefixedPath(site: Site, sitePath: string): string {
   return `${site.pathPrefix}${sitePath.replace(/^\//, '')}`;
+}
+
+/** Line and column (both from 1) of a character offset in the file. */
+function positionAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }

@@ -89,7 +89,7 @@ describe('chronicle build for a site published at https://example.org/news/', ()
     await writeFile(path.join(folder, 'chronicle.config.json'), JSON.stringify({ url: 'example.org/news' }));
     const result = await runCli(['build', '--content', 'content', '--output', 'site'], folder);
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /chronicle\.config\.json:1:1 url: is not a web address/);
+    assert.match(result.stderr, /chronicle\.config\.json:1:2 url: is not a web address/);
     assert.equal(await sitePathExists(path.join(folder, 'site'), '/'), false);
     await rm(folder, { recursive: true, force: true });
   });
