@@ -8,6 +8,7 @@ import { extractRecords, type Candidate } from '../extract/extract-records.ts';
 import type { Archive } from './archive.ts';
 import { clusterEvents } from '../events/cluster-events.ts';
 import { buildArchive } from './build-archive.ts';
+import { timed, type StageTimings } from '../build/stage-timings.ts';
 
 export interface LoadedArchive {
   /** Present only when the content has no errors. */
@@ -16,13 +17,19 @@ export interface LoadedArchive {
   /** Entities extraction found that nobody has registered. */
   candidates: Candidate[];
   stats: { extracted: number; cached: number };
+  /** How long loading, extraction and linking took when this archive was made. */
+  timings: StageTimings;
 }
 
-/** Where extraction results are kept between builds; `CHRONICLE_CACHE=off` turns the cache off. */
-export function extractionCache(env: NodeJS.ProcessEnv = process.env): ExtractionCache | undefined {
+/** Where results are kept between builds (`.chronicle-cache`); `CHRONICLE_CACHE=off` turns caching off. */
+export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const setting = env.CHRONICLE_CACHE;
-  if (setting === 'off') return undefined;
-  return new ExtractionCache(path.resolve(setting || '.chronicle-cache', 'extract'));
+  return setting === 'off' ? undefined : path.resolve(setting || '.chronicle-cache');
+}
+
+export function extractionCache(env: NodeJS.ProcessEnv = process.env): ExtractionCache | undefined {
+  const folder = cacheFolder(env);
+  return folder ? new ExtractionCache(path.join(folder, 'extract')) : undefined;
 }
 
 let last: { key: string; result: LoadedArchive } | undefined;
@@ -36,13 +43,15 @@ export async function loadArchive(contentDir: string): Promise<LoadedArchive> {
   const listing = await listContentFiles(contentDir);
   const key = await fingerprint(contentDir, listing.files);
   if (last?.key === key) return last.result;
-  const { records, diagnostics } = await loadContent(contentDir, listing);
+  const timings: StageTimings = {};
+  const { records, diagnostics } = await timed(timings, 'load', () => loadContent(contentDir, listing));
   let result: LoadedArchive;
   if (hasErrors(diagnostics)) {
-    result = { archive: undefined, diagnostics, candidates: [], stats: { extracted: 0, cached: 0 } };
+    result = { archive: undefined, diagnostics, candidates: [], stats: { extracted: 0, cached: 0 }, timings };
   } else {
-    const extracted = await extractRecords(records, extractionCache());
-    result = { archive: buildArchive(clusterEvents(extracted.records, extracted.evidence)), diagnostics, candidates: extracted.candidates, stats: extracted.stats };
+    const extracted = await timed(timings, 'extract', () => extractRecords(records, extractionCache()));
+    const archive = await timed(timings, 'link', () => buildArchive(clusterEvents(extracted.records, extracted.evidence)));
+    result = { archive, diagnostics, candidates: extracted.candidates, stats: extracted.stats, timings };
   }
   last = { key, result };
   return result;

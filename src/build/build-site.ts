@@ -1,9 +1,13 @@
 import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Eleventy } from '@11ty/eleventy';
-import { loadArchive } from '../archive/load-archive.ts';
+import { createHash } from 'node:crypto';
+import { cacheFolder, loadArchive } from '../archive/load-archive.ts';
+import { BuildFingerprints } from './build-fingerprint.ts';
 import { hasErrors, type Diagnostic } from '../content/diagnostic.ts';
-import { CONTENT_ENV, DEFAULT_SITE, QUIET_ENV, SITE_ENV } from '../eleventy/settings.ts';
+import { CONTENT_ENV, DEFAULT_SITE, QUIET_ENV, SEARCH_INDEX_ENV, SITE_ENV } from '../eleventy/settings.ts';
+import { indexSite } from '../search/pagefind-index.ts';
+import { timed, type StageTimings } from './stage-timings.ts';
 import type { Site } from '../site/site-config.ts';
 import { ELEVENTY_CONFIG, LAYOUTS_DIR, PACKAGE_ROOT } from '../paths.ts';
 
@@ -25,7 +29,7 @@ export interface BuildOptions {
 }
 
 export type BuildResult =
-  | { ok: true; diagnostics: Diagnostic[]; articles: number; pages: number }
+  | { ok: true; diagnostics: Diagnostic[]; articles: number; pages: number; timings: StageTimings; upToDate: boolean }
   | { ok: false; diagnostics: Diagnostic[] };
 
 /**
@@ -34,10 +38,19 @@ export type BuildResult =
  * previous site exactly as it was.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
-  const { archive, diagnostics } = await loadArchive(options.contentDir);
-  if (!archive || hasErrors(diagnostics)) return { ok: false, diagnostics };
-
   const outputDir = path.resolve(options.outputDir);
+  const site = options.site ?? DEFAULT_SITE;
+  const cache = cacheFolder();
+  const fingerprints = new BuildFingerprints(cache && path.join(cache, 'builds', `${createHash('sha256').update(outputDir).digest('hex').slice(0, 16)}.json`));
+  const checking: StageTimings = {};
+  const inputs = await timed(checking, 'load', () => fingerprints.compute({ contentDir: options.contentDir, settings: site }));
+  const previous = await timed(checking, 'load', () => fingerprints.unchangedSince(inputs.fingerprint, outputDir, SITE_MARKER));
+  if (previous) return { ok: true, diagnostics: previous.diagnostics, articles: previous.articles, pages: previous.pages, timings: checking, upToDate: true };
+
+  const { archive, diagnostics, timings: loading } = await loadArchive(options.contentDir);
+  if (!archive || hasErrors(diagnostics)) return { ok: false, diagnostics };
+  const timings: StageTimings = { ...loading, load: (loading.load ?? 0) + (checking.load ?? 0) };
+
   await assertReplaceable(outputDir, options.contentDir);
   const parent = path.dirname(outputDir);
   await mkdir(parent, { recursive: true });
@@ -45,15 +58,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   try {
     process.env[CONTENT_ENV] = options.contentDir;
     process.env[QUIET_ENV] = options.quiet ? '1' : '';
-    process.env[SITE_ENV] = JSON.stringify(options.site ?? DEFAULT_SITE);
+    process.env[SITE_ENV] = JSON.stringify(site);
+    process.env[SEARCH_INDEX_ENV] = 'caller';
     const eleventy = new Eleventy(path.relative(process.cwd(), LAYOUTS_DIR) || '.', staging, {
       configPath: ELEVENTY_CONFIG,
       quietMode: options.quiet,
     });
-    const written = (await eleventy.write()) as unknown[];
-    await writeFile(path.join(staging, SITE_MARKER), 'Built by chronicle build; this folder is replaced by the next build.\n');
+    const written = (await timed(timings, 'render', () => eleventy.write())) as unknown[];
+    await timed(timings, 'index', () => indexSite(staging));
+    await writeFile(path.join(staging, SITE_MARKER), `Built by chronicle build; this folder is replaced by the next build.\nInputs: ${inputs.fingerprint}\n`);
+    const outputFiles = (await readdir(staging, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
     await swapIn(staging, outputDir);
-    return { ok: true, diagnostics, articles: archive.articles.length, pages: countPages(written) };
+    const pages = countPages(written);
+    await fingerprints.save({ files: inputs.files, fingerprint: inputs.fingerprint, diagnostics, articles: archive.articles.length, pages, outputFiles });
+    return { ok: true, diagnostics, articles: archive.articles.length, pages, timings, upToDate: false };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { buildSite, OutputFolderError, type BuildOptions } from '../build/build-site.ts';
 import { reportDiagnostics } from './report.ts';
+import { formatTimings } from '../build/stage-timings.ts';
 
 export async function runBuild(options: BuildOptions): Promise<number> {
   const started = performance.now();
@@ -12,7 +13,11 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       return 1;
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Built ${result.articles} articles into ${result.pages} files in ${options.outputDir}/ (${seconds}s)`);
+    if (result.upToDate) {
+      console.log(`Nothing changed since the last build (same content, settings and Chronicle): ${options.outputDir}/ is up to date with ${result.articles} articles in ${result.pages} files (${seconds}s: ${formatTimings(result.timings)})`);
+      return 0;
+    }
+    console.log(`Built ${result.articles} articles into ${result.pages} files in ${options.outputDir}/ (${seconds}s: ${formatTimings(result.timings)})`);
     return 0;
   } catch (error) {
     if (error instanceof OutputFolderError) {

@@ -25,6 +25,7 @@ declare module '@11ty/eleventy' {
     addTemplateFormats(formats: string | string[]): void;
     setTemplateFormats(formats: string | string[]): void;
     setQuietMode(quiet: boolean): void;
+    setLayoutsDirectory(dir: string): void;
     setServerOptions(options: Record<string, unknown>): void;
     setWatchThrottleWaitTime(ms: number): void;
     addTransform(name: string, transform: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string | Promise<string>): void;

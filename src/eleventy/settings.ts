@@ -10,16 +10,27 @@ export interface ChronicleSettings {
   quiet: boolean;
   /** Where the site is published (see src/site/site-config.ts). */
   site: Site;
+  /**
+   * When Pagefind indexes the output: after each Eleventy build (plain `npx @11ty/eleventy`), in the
+   * background after each dev-server rebuild so the live reload does not wait for it, or not at all
+   * because the caller (`chronicle build`) indexes the finished site itself and times it as a stage.
+   */
+  searchIndex: SearchIndexMode;
 }
+
+export type SearchIndexMode = 'after-build' | 'background' | 'caller';
 
 export const CONTENT_ENV = 'CHRONICLE_CONTENT';
 export const QUIET_ENV = 'CHRONICLE_QUIET';
 /** The checked site settings, as JSON. */
 export const SITE_ENV = 'CHRONICLE_SITE';
+export const SEARCH_INDEX_ENV = 'CHRONICLE_SEARCH_INDEX';
 
 export const DEFAULT_SITE: Site = { title: 'Chronicle', url: null, pathPrefix: '/' };
 
 export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): ChronicleSettings {
   const site = env[SITE_ENV] ? siteSchema.parse(JSON.parse(env[SITE_ENV])) : DEFAULT_SITE;
-  return { contentDir: env[CONTENT_ENV] || 'content', quiet: env[QUIET_ENV] === '1', site };
+  const mode = env[SEARCH_INDEX_ENV];
+  const searchIndex: SearchIndexMode = mode === 'background' || mode === 'caller' ? mode : 'after-build';
+  return { contentDir: env[CONTENT_ENV] || 'content', quiet: env[QUIET_ENV] === '1', site, searchIndex };
 }
