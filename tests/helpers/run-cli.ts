@@ -11,9 +11,9 @@ export interface CliResult {
 }
 
 /** Runs `chronicle` exactly as a user would, from the repository root; `input` is piped to its standard input. */
-export function runCli(args: string[], cwd = REPO_ROOT, input = ''): Promise<CliResult> {
+export function runCli(args: string[], cwd = REPO_ROOT, input = '', env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/chronicle.js'), ...args], { cwd, env: { ...process.env } });
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/chronicle.js'), ...args], { cwd, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
