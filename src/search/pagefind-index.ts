@@ -1,4 +1,12 @@
 import * as pagefind from 'pagefind';
+import { ENTITY_FIELD } from '../content/schemas.ts';
+
+/**
+ * The pages search finds: each story, event and profile at its own address (`<section>/<id>/`).
+ * Only these carry `data-pagefind-body`; listing them saves Pagefind reading the tens of thousands
+ * of timeline, calendar, feed and later-page files that a large archive also has.
+ */
+export const SEARCHABLE_PAGES = `{${['articles', 'events', ...Object.values(ENTITY_FIELD)].join(',')}}/*/index.html`;
 
 /**
  * Indexes the built site with Pagefind's Node API and writes `pagefind/` into it. Every call's
@@ -9,7 +17,7 @@ export async function indexSite(siteDir: string): Promise<{ pages: number }> {
   failOn('create the search index', errors);
   if (!index) throw new Error('Pagefind did not create an index');
   try {
-    const added = await index.addDirectory({ path: siteDir });
+    const added = await index.addDirectory({ path: siteDir, glob: SEARCHABLE_PAGES });
     failOn(`index ${siteDir}`, added.errors);
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     failOn('write the search index', written.errors);
