@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Eleventy } from '@11ty/eleventy';
 import { loadArchive } from '../archive/load-archive.ts';
-import { CONTENT_ENV, QUIET_ENV, SEARCH_INDEX_ENV, SITE_ENV } from '../eleventy/settings.ts';
+import { CONTENT_ENV, INCREMENTAL_ENV, QUIET_ENV, SEARCH_INDEX_ENV, SITE_ENV } from '../eleventy/settings.ts';
 import type { Site } from '../site/site-config.ts';
 import { ELEVENTY_CONFIG, LAYOUTS_DIR } from '../paths.ts';
 import { reportDiagnostics } from './report.ts';
@@ -24,6 +24,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
   process.env[QUIET_ENV] = '1';
   process.env[SITE_ENV] = JSON.stringify(options.site);
   process.env[SEARCH_INDEX_ENV] = 'background';
+  process.env[INCREMENTAL_ENV] = '1';
   const eleventy = new Eleventy(path.relative(process.cwd(), LAYOUTS_DIR) || '.', options.outputDir, {
     configPath: ELEVENTY_CONFIG,
     runMode: 'serve',

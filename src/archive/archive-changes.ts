@@ -1,0 +1,113 @@
+import { ENTITY_FIELD, type Article, type EntityKind, type Event } from '../content/schemas.ts';
+import type { Archive } from './archive.ts';
+
+const ENTITY_FIELDS = Object.entries(ENTITY_FIELD).map(([kind, field]) => [field, kind as EntityKind] as const);
+
+/**
+ * Which pages an edit touches, so the dev server re-renders those and leaves the rest of a large
+ * site as it is. Keys name what a page is about: `article:<id>`, `event:<id>`, `person:<id>` (any
+ * entity kind), `day:2026-02-06`, `month:2026-02`, `year:2026`. Pages about the whole archive (the
+ * timeline, indexes, feeds of the site, exports) are cheap in number and always re-rendered.
+ *
+ * Written by hand: Eleventy's incremental mode follows template files, not the data of pages
+ * generated from one template, and no library knows what a Chronicle page shows.
+ */
+export class ArchiveChanges {
+  private constructor(private readonly keys: ReadonlySet<string>) {}
+
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+
+  get size(): number {
+    return this.keys.size;
+  }
+
+  /**
+   * The pages whose content differs between two archives when only the articles in
+   * `changedArticles` (ids, before or after the edit) were edited, added or removed. Registry and
+   * event files are not covered: a renamed entity shows on every page that names it.
+   */
+  static between(previous: Archive, next: Archive, changedArticles: ReadonlySet<string>): ArchiveChanges {
+    const keys = new Set<string>();
+    const articles = new Set(changedArticles);
+
+    // Events re-form around an edited story; any event whose stories, dates or title moved has changed.
+    const events = new Set<string>();
+    const before = new Map(previous.events.map((event) => [event.id, eventSignature(event)]));
+    for (const event of next.events) {
+      if (before.get(event.id) !== eventSignature(event)) events.add(event.id);
+      before.delete(event.id);
+    }
+    for (const id of before.keys()) events.add(id);
+
+    for (const archive of [previous, next]) {
+      for (const id of events) {
+        const event = archive.event(id);
+        if (!event) continue;
+        for (const report of event.reports) articles.add(report.article);
+      }
+    }
+    // A story's page lists related stories by title.
+    for (const article of next.articles) {
+      if (articles.has(article.id)) continue;
+      if (next.relatedTo(article).some((related) => changedArticles.has(related.id))) articles.add(article.id);
+    }
+
+    const days = new Set<string>();
+    for (const archive of [previous, next]) {
+      for (const id of articles) {
+        const article = archive.article(id);
+        if (article) markArticle(article, keys, days);
+      }
+      for (const id of events) {
+        const event = archive.event(id);
+        if (event) markEvent(event, keys, days);
+      }
+    }
+    for (const id of articles) keys.add(`article:${id}`);
+    for (const id of events) keys.add(`event:${id}`);
+
+    // A day that appears or disappears changes its neighbours' previous/next links.
+    const dayList = (archive: Archive) => archive.days.map((group) => group.day);
+    for (const [from, to] of [[previous, next], [next, previous]] as const) {
+      const other = new Set(dayList(to));
+      const list = dayList(from);
+      list.forEach((day, index) => {
+        if (other.has(day)) return;
+        days.add(day);
+        if (list[index - 1]) days.add(list[index - 1]!);
+        if (list[index + 1]) days.add(list[index + 1]!);
+      });
+    }
+    // Day pages show the same day in other years.
+    const calendarDays = new Set([...days].map((day) => day.slice(5)));
+    for (const archive of [previous, next]) {
+      for (const group of archive.days) if (calendarDays.has(group.day.slice(5))) days.add(group.day);
+    }
+    for (const day of days) {
+      keys.add(`day:${day}`);
+      keys.add(`month:${day.slice(0, 7)}`);
+      keys.add(`year:${day.slice(0, 4)}`);
+    }
+    return new ArchiveChanges(keys);
+  }
+}
+
+function markArticle(article: Article, keys: Set<string>, days: Set<string>): void {
+  days.add(article.day);
+  for (const mention of article.dates) if (/^\d{4}-\d{2}-\d{2}$/.test(mention.date)) days.add(mention.date);
+  for (const [field, kind] of ENTITY_FIELDS) for (const id of article[field]) keys.add(`${kind}:${id}`);
+}
+
+function markEvent(event: Event, keys: Set<string>, days: Set<string>): void {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(event.date)) days.add(event.date);
+  else keys.add(event.date.length === 7 ? `month:${event.date}` : `year:${event.date.slice(0, 4)}`);
+  for (const [field, kind] of ENTITY_FIELDS) for (const id of event[field]) keys.add(`${kind}:${id}`);
+}
+
+/** What an event page and every list entry of the event show, short of the stories' own text. */
+function eventSignature(event: Event): string {
+  return JSON.stringify([event.title, event.date, event.endDate, event.precision, event.places, event.people, event.organizations, event.summaryHtml,
+    event.reports.map((report) => [report.article, report.role, report.claims.map((claim) => claim.text)]), event.disagreements]);
+}
