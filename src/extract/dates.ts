@@ -1,14 +1,16 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import type { DateMention } from '../content/schemas.ts';
+import { dayNumber, formatDay, inYear, isCalendarDate, weekdayOf } from './day-numbers.ts';
 
 /**
  * Finds every date mention in an article and resolves it against the publication date, biased to
- * the past: news reports what happened. chrono-node parses (en, fr, de); luxon does the arithmetic.
+ * the past: news reports what happened. chrono-node parses (en, fr, de); the arithmetic is on
+ * plain day numbers (see day-numbers.ts).
  */
 export function extractDates(text: string, language: string, publishedIso: string): DateMention[] {
-  const published = DateTime.fromISO(publishedIso, { setZone: true });
-  const reference = { instant: published.toJSDate(), timezone: published.offset };
+  const published = publicationOf(publishedIso);
+  const reference = { instant: new Date(published.instant), timezone: published.offset };
   const parser = parserFor(language);
   const spans = durations(text);
   const mentions: DateMention[] = [...spans];
@@ -16,7 +18,7 @@ export function extractDates(text: string, language: string, publishedIso: strin
     // "près de quatre ans" is a span; chrono would also read its tail "de quatre ans" as a point.
     const inSpan = spans.some((span) => result.index < span.offset + span.text.length && span.offset < result.index + result.text.length);
     // "has sat on the council": chrono takes a lower-case "sat", "wed" or "sun" for a weekday.
-    const bareAbbreviation = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/.test(result.text.trim());
+    const bareAbbreviation = BARE_ABBREVIATION.test(result.text.trim());
     if (inSpan || bareAbbreviation || NOT_A_DATE.test(result.text.trim())) continue;
     const mention = resolve(result, published, FUTURE_CONTEXT.test(sentenceAround(text, result.index)));
     if (mention) mentions.push(mention);
@@ -24,6 +26,32 @@ export function extractDates(text: string, language: string, publishedIso: strin
   return mentions.sort((a, b) => a.offset - b.offset);
 }
 
+interface Publication {
+  /** Milliseconds since the epoch. */
+  instant: number;
+  /** Minutes east of UTC, as written in the date. */
+  offset: number;
+  year: number;
+  /** The publication's calendar day in its own zone, as a day number. */
+  day: number;
+}
+
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+
+/** Article dates always carry their offset, so they read without luxon; anything else goes through it. */
+function publicationOf(iso: string): Publication {
+  const match = ISO_WITH_OFFSET.exec(iso);
+  const instant = Date.parse(iso);
+  if (match && !Number.isNaN(instant)) {
+    const [, year, month, day, sign, hours, minutes] = match;
+    const offset = sign ? (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes)) : 0;
+    return { instant, offset, year: Number(year), day: dayNumber(Number(year), Number(month), Number(day)) };
+  }
+  const parsed = DateTime.fromISO(iso, { setZone: true });
+  return { instant: parsed.toMillis(), offset: parsed.offset, year: parsed.year, day: dayNumber(parsed.year, parsed.month, parsed.day) };
+}
+
+const BARE_ABBREVIATION = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/;
 const FUTURE_CUE = /\b(next|coming|upcoming|prochain|prochaine|nächste[nmrs]?|kommende[nmrs]?)\b/i;
 /** Words in the same sentence that put a bare weekday ahead of publication: "is due in Moscow on Friday". */
 const FUTURE_CONTEXT = /\b(will|would|is due|are due|is expected|are expected|is scheduled|are scheduled|plans? to|planned|is to|are to|going to|va|vont|sera|seront|doit|doivent|prévu|prévue|wird|werden|soll|sollen|geplant|erwartet)\b/i;
@@ -37,7 +65,7 @@ function sentenceAround(text: string, index: number): string {
   return text.slice(start, end.length > 0 ? Math.min(...end) : text.length);
 }
 
-function resolve(result: chrono.ParsedResult, published: DateTime, futureContext: boolean): DateMention | undefined {
+function resolve(result: chrono.ParsedResult, published: Publication, futureContext: boolean): DateMention | undefined {
   const start = result.start;
   const certain = (component: chrono.Component) => start.isCertain(component);
   const tags = [...(result.tags?.() ?? [])];
@@ -46,12 +74,14 @@ function resolve(result: chrono.ParsedResult, published: DateTime, futureContext
   // A clock time alone ("at 17:00") is not a date mention.
   if (!hasDate) return undefined;
 
-  let date: DateTime = DateTime.fromObject(
-    { year: start.get('year') ?? published.year, month: start.get('month') ?? 1, day: start.get('day') ?? 1 },
-    { zone: 'UTC' },
-  );
+  const year = start.get('year') ?? published.year;
+  const month = start.get('month') ?? 1;
+  const day = start.get('day') ?? 1;
+  // chrono drops results that are not calendar dates; this guards the arithmetic below all the same.
+  if (!isCalendarDate(year, month, day)) return undefined;
+  let date = dayNumber(year, month, day);
   let method: DateMention['method'] = 'explicit';
-  const publishedDay = DateTime.fromObject({ year: published.year, month: published.month, day: published.day }, { zone: 'UTC' });
+  const publishedDay = published.day;
 
   if (relative) {
     method = 'relative';
@@ -59,13 +89,13 @@ function resolve(result: chrono.ParsedResult, published: DateTime, futureContext
     // "on Monday": the last such day up to the publication day, unless the sentence points forward.
     method = 'relative';
     const forward = FUTURE_CUE.test(result.text) || (futureContext && !PAST_CUE.test(result.text));
-    if (forward && date <= publishedDay && !date.equals(publishedDay)) date = date.plus({ weeks: 1 });
-    if (!forward && date > publishedDay) date = date.minus({ weeks: 1 });
-    if (PAST_CUE.test(result.text) && date.equals(publishedDay)) date = date.minus({ weeks: 1 });
+    if (forward && date < publishedDay) date += 7;
+    if (!forward && date > publishedDay) date -= 7;
+    if (PAST_CUE.test(result.text) && date === publishedDay) date -= 7;
   } else if (!certain('year')) {
     // "September 21" or "in January": the year near publication, the past first, and the weekday if one is given.
     method = 'inferred-year';
-    date = inferYear(date, publishedDay, certain('day') ? start.get('weekday') : null);
+    date = inferYear(date, published, certain('day') ? start.get('weekday') : null);
   }
 
   // "four years ago" is as precise as its unit, not to the day chrono computes.
@@ -73,27 +103,28 @@ function resolve(result: chrono.ParsedResult, published: DateTime, futureContext
   const precision: DateMention['precision'] = relativeUnit
     ? (UNITS[relativeUnit] === 'Y' ? 'year' : UNITS[relativeUnit] === 'M' ? 'month' : 'day')
     : certain('day') || certain('weekday') || relative ? 'day' : certain('month') ? 'month' : 'year';
-  const iso = precision === 'day' ? date.toISODate() : precision === 'month' ? date.toFormat('yyyy-MM') : date.toFormat('yyyy');
-  const written = result.text.replace(/[\s,.;:]+$/, '');
+  const written = result.text.replace(TRAILING_PUNCTUATION, '');
   const lead = written.length - written.trimStart().length;
-  return { text: written.trimStart(), date: iso ?? '', precision, method, offset: result.index + lead };
+  return { text: written.trimStart(), date: formatDay(date, precision), precision, method, offset: result.index + lead };
 }
+
+const TRAILING_PUNCTUATION = /[\s,.;:]+$/;
 
 /**
  * The year nearest the publication date (the past wins a tie), among years where the weekday, if
  * one is written, matches: "Wednesday, September 21" in a 2022 story is 21 September 2022.
  */
-function inferYear(date: DateTime, publishedDay: DateTime, weekday: number | null | undefined): DateTime {
-  const candidates: DateTime[] = [];
-  for (let year = publishedDay.year + 1; year >= publishedDay.year - 10; year--) {
-    const candidate = date.set({ year });
-    if (!candidate.isValid) continue;
-    // chrono numbers weekdays 0 (Sunday) to 6; luxon 1 (Monday) to 7.
-    if (weekday !== null && weekday !== undefined && candidate.weekday % 7 !== weekday) continue;
-    candidates.push(candidate);
+function inferYear(date: number, published: Publication, weekday: number | null | undefined): number {
+  const publishedDay = published.day;
+  let best: { day: number; distance: number } | undefined;
+  for (let year = published.year + 1; year >= published.year - 10; year--) {
+    const candidate = inYear(date, year);
+    if (weekday !== null && weekday !== undefined && weekdayOf(candidate) !== weekday) continue;
+    const distance = Math.abs(candidate - publishedDay) + (candidate > publishedDay ? 0.5 : 0);
+    // Strictly nearer: on a tie the year met first (the later one) stays, as a stable sort kept it.
+    if (!best || distance < best.distance) best = { day: candidate, distance };
   }
-  const distance = (candidate: DateTime) => Math.abs(candidate.diff(publishedDay, 'days').days) + (candidate > publishedDay ? 0.5 : 0);
-  return candidates.sort((a, b) => distance(a) - distance(b))[0] ?? date;
+  return best?.day ?? date;
 }
 
 /* ---- parsers ---- */
@@ -116,8 +147,10 @@ function parserFor(language: string): chrono.Chrono {
   const months = MONTHS[key];
   if (months) {
     const lead = key === 'fr' ? "(?:en|début|fin|mi-|depuis|d'ici)\\s*" : '(?:im|seit|Anfang|Ende|Mitte)\\s+';
+    // chrono asks for the pattern on every parse; one compiled expression serves them all (it is not global, so keeps no state).
+    const monthPattern = new RegExp(`(?<![\\p{L}])${lead}(${months.join('|')})(?:\\s+((?:19|20)\\d\\d))?(?![\\p{L}])`, 'iu');
     parser.parsers.push({
-      pattern: () => new RegExp(`(?<![\\p{L}])${lead}(${months.join('|')})(?:\\s+((?:19|20)\\d\\d))?(?![\\p{L}])`, 'iu'),
+      pattern: () => monthPattern,
       extract: (_context, match) => {
         const month = months.findIndex((name) => name.toLowerCase() === (match[1] ?? '').toLowerCase()) + 1;
         return match[2] ? { month, year: Number(match[2]) } : { month };
@@ -125,8 +158,9 @@ function parserFor(language: string): chrono.Chrono {
     });
   }
   const yearLead = key === 'fr' ? '(?:en|depuis|jusqu\'en)' : key === 'de' ? '(?:im Jahr|seit|bis)' : '(?:in|since|until|by|throughout)';
+  const yearPattern = new RegExp(`(?<![\\p{L}])${yearLead}\\s+((?:19|20)\\d\\d)(?![\\d\\-/]|\\.\\d)`, 'iu');
   parser.parsers.push({
-    pattern: () => new RegExp(`(?<![\\p{L}])${yearLead}\\s+((?:19|20)\\d\\d)(?![\\d\\-/]|\\.\\d)`, 'iu'),
+    pattern: () => yearPattern,
     extract: (_context, match) => ({ year: Number(match[1]) }),
   });
   parsers.set(key, parser);
@@ -150,18 +184,20 @@ const UNITS: Record<string, 'Y' | 'M' | 'W' | 'D'> = {
   day: 'D', days: 'D', jour: 'D', jours: 'D', tag: 'D', tage: 'D', tagen: 'D',
 };
 
+const DURATION = new RegExp(
+  `(?<![\\p{L}\\d])(?:(?:nearly|almost|about|around|over|more than|some|près de|presque|environ|plus de|fast|beinahe|etwa|über|mehr als)\\s+)?` +
+    `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})\\s+(${Object.keys(UNITS).join('|')})(?![\\p{L}])(?!\\s+(?:ago|later|earlier|plus tard|auparavant|später|zuvor))`,
+  'giu',
+);
+
 /**
  * Spans of time ("nearly four years", "près de quatre ans", "fast vier Jahren"): chrono resolves
  * points in time, not durations, so this one pattern is written here. "four years ago" is a point
  * and is left to chrono.
  */
 function durations(text: string): DateMention[] {
-  const number = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
-  const unit = `(${Object.keys(UNITS).join('|')})`;
-  const qualifier = "(?:(?:nearly|almost|about|around|over|more than|some|près de|presque|environ|plus de|fast|beinahe|etwa|über|mehr als)\\s+)?";
-  const pattern = new RegExp(`(?<![\\p{L}\\d])${qualifier}${number}\\s+${unit}(?![\\p{L}])(?!\\s+(?:ago|later|earlier|plus tard|auparavant|später|zuvor))`, 'giu');
   const mentions: DateMention[] = [];
-  for (const match of text.matchAll(pattern)) {
+  for (const match of text.matchAll(DURATION)) {
     const before = text.slice(Math.max(0, (match.index ?? 0) - 4), match.index);
     // "vor vier Jahren" and "il y a quatre ans" are points in time, which chrono reads.
     if (/vor\s*$|a\s*$/i.test(before)) continue;

@@ -24,8 +24,12 @@ export function tokenize(text: string): Token[] {
 }
 
 export function fold(text: string): string {
+  // Most words are plain ASCII, which has nothing to decompose: every word of every article is folded.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').replace(/ı/g, 'i').toLowerCase();
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 export function foldedWords(text: string): string[] {
   return tokenize(text).map((token) => token.folded);
