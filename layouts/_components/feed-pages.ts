@@ -1,3 +1,4 @@
+import type { ArchiveChanges } from '../../src/archive/archive-changes.ts';
 import type { Archive } from '../../src/archive/archive.ts';
 import { feedTargets, type FeedTarget } from '../../src/export/feeds.ts';
 import type { Site } from '../../src/site/site-config.ts';
@@ -10,7 +11,8 @@ export function feedPages(extension: 'xml' | 'json') {
       data: 'archive.entities',
       size: 1,
       alias: 'feed',
-      before: (_items: unknown[], { archive, site }: { archive: Archive; site: Site }): FeedTarget[] => feedTargets(archive, site.title),
+      before: (_items: unknown[], { archive, site, changes }: { archive: Archive; site: Site; changes?: ArchiveChanges }): FeedTarget[] =>
+        feedTargets(archive, site.title).filter((feed) => !changes || feed.about === null || changes.has(feed.about)),
     },
     permalink: ({ feed }: { feed: FeedTarget }) => `${feed.page}feed.${extension}`,
     eleventyExcludeFromCollections: true,

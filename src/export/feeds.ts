@@ -16,6 +16,8 @@ import { absoluteUrl, publishedUrl, type Site } from '../site/site-config.ts';
 export interface FeedTarget {
   /** The site path of the page the feed follows ("/", "/people/sergey-lavrov/"); the feeds are `feed.xml` and `feed.json` under it. */
   page: string;
+  /** What the feed follows, as page changes name it (`person:sergey-lavrov`, `event:…`); null for the whole archive. */
+  about: string | null;
   title: string;
   description: string;
   articles: readonly Article[];
@@ -35,15 +37,17 @@ export function feedTargets(archive: Archive, siteTitle: string): FeedTarget[] {
 function buildTargets(archive: Archive, siteTitle: string): FeedTarget[] {
   const newest = (articles: readonly Article[]) => [...articles].reverse().slice(0, FEED_LENGTH);
   return [
-    { page: '/', title: siteTitle, description: 'The latest stories in the archive.', articles: newest(archive.articles) },
+    { page: '/', about: null, title: siteTitle, description: 'The latest stories in the archive.', articles: newest(archive.articles) },
     ...archive.entities.map((entity) => ({
       page: entityUrl(entity.kind, entity.id),
+      about: `${entity.kind}:${entity.id}`,
       title: `${entity.name} · ${siteTitle}`,
       description: `Stories about ${entity.name}.`,
       articles: newest(archive.timelineOf(entity).articles),
     })),
     ...archive.events.map((event) => ({
       page: eventUrl(event.id),
+      about: `event:${event.id}`,
       title: `${event.title} · ${siteTitle}`,
       description: `Stories reporting: ${event.title}.`,
       articles: newest(archive.reportsOf(event)),
