@@ -21,7 +21,7 @@ export interface ArticleExtraction {
   figures: Figure[];
 }
 
-type Readable = Pick<Article, 'title' | 'summary' | 'body' | 'language' | 'date' | 'day'>;
+type Readable = Pick<Article, 'title' | 'summary' | 'language' | 'date' | 'day'>;
 
 /** The text extraction reads: the headline, the summary and the body without Markdown syntax. */
 export function extractionText(article: Pick<Article, 'title' | 'summary' | 'body'>): string {
@@ -32,7 +32,10 @@ export function extractionText(article: Pick<Article, 'title' | 'summary' | 'bod
  * One article → its linked entities, discovered entities, dates and happenings. A pure function of
  * its inputs; callers that already hold the extraction text (to hash it for the cache) pass it in.
  */
-export function extractArticle(article: Readable, index: RegistryIndex, text: string = extractionText(article)): ArticleExtraction {
+export function extractArticle(article: Readable & Pick<Article, 'body'>, index: RegistryIndex): ArticleExtraction;
+export function extractArticle(article: Readable, index: RegistryIndex, text: string): ArticleExtraction;
+export function extractArticle(article: Readable & Partial<Pick<Article, 'body'>>, index: RegistryIndex, text?: string): ArticleExtraction {
+  text ??= extractionText({ ...article, body: article.body ?? '' });
   const mentions: Mention[] = linkRegistry(text, index, tokenize(text));
   const discoveries = discoverEntities(text, article.language, mentions);
   const dates = extractDates(text, article.language, article.date);

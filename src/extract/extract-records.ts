@@ -3,7 +3,8 @@ import { ENTITY_FIELD, type Article, type DateMention, type Entity, type EntityK
 import { toSlug } from '../slug.ts';
 import { extractArticle, extractionText, type ArticleExtraction } from './extract-article.ts';
 import { ExtractionCache } from './extraction-cache.ts';
-import { buildRegistryIndex, keyOf } from './registry-index.ts';
+import { buildRegistryIndex, keyOf, type RegistryIndex } from './registry-index.ts';
+import { extractInWorkers, workerCount, type ExtractionJob } from './worker-pool.ts';
 
 /** An entity extraction found that no editor has registered yet, with the articles that mention it. */
 export interface Candidate {
@@ -22,32 +23,60 @@ export interface ExtractedRecords {
   stats: { extracted: number; cached: number };
 }
 
+export interface ExtractOptions {
+  /**
+   * Threads that extract: 1 extracts in this thread, more start that many worker threads.
+   * Default: CHRONICLE_WORKERS, else one per core (and this thread alone for a few articles).
+   */
+  workers?: number;
+}
+
+/** Below this many articles to extract, starting workers costs more than it saves. */
+const FEW_ARTICLES = 200;
+
 /**
  * The extract stage: every article is read for the registry's names, new names and dates; the
  * results are merged into the records. Articles keep the references their editors wrote and gain
  * what the text mentions; discovered entities are merged across articles by name and alias.
+ * Articles the cache knows are not extracted again; the rest are extracted across worker threads.
  */
-export async function extractRecords(records: ContentRecords, cache?: ExtractionCache): Promise<ExtractedRecords> {
-  const index = buildRegistryIndex(records.entities);
+export async function extractRecords(records: ContentRecords, cache?: ExtractionCache, options: ExtractOptions = {}): Promise<ExtractedRecords> {
   const registryFingerprint = ExtractionCache.hash(
     records.entities.map((entity) => `${entity.kind}:${entity.id}:${entity.name}:${entity.aliases.join('|')}`).sort(),
   );
-  let cached = 0;
-  const extractions = await Promise.all(
-    records.articles.map(async (article) => {
-      const text = extractionText(article);
-      const hash = ExtractionCache.hash([registryFingerprint, article.language, article.date, text]);
-      const hit = await cache?.get(hash);
-      if (hit) {
-        cached++;
-        return hit;
-      }
-      const fresh = extractArticle(article, index, text);
-      await cache?.set(hash, fresh);
-      return fresh;
-    }),
-  );
-  return { ...mergeExtractions(records, extractions), stats: { extracted: records.articles.length - cached, cached } };
+  const extractions = new Array<ArticleExtraction>(records.articles.length);
+  const jobs: ExtractionJob[] = [];
+  const pending: Array<{ position: number; hash: string }> = [];
+  for (const [position, article] of records.articles.entries()) {
+    const text = extractionText(article);
+    const hash = ExtractionCache.hash([registryFingerprint, article.language, article.date, text]);
+    const hit = await cache?.get(hash);
+    if (hit) {
+      extractions[position] = hit;
+      continue;
+    }
+    const { title, summary, language, date, day } = article;
+    jobs.push({ file: article.file, title, summary, language, date, day, text });
+    pending.push({ position, hash });
+  }
+  const fresh = await extractAll(jobs, records.entities, options);
+  for (const [k, { position, hash }] of pending.entries()) {
+    extractions[position] = fresh[k]!;
+    await cache?.set(hash, fresh[k]!);
+  }
+  await cache?.save();
+  const cached = records.articles.length - jobs.length;
+  return { ...mergeExtractions(records, extractions), stats: { extracted: jobs.length, cached } };
+}
+
+/** In this thread, or across workers; the results are the same either way, in the order of `jobs`. */
+async function extractAll(jobs: readonly ExtractionJob[], entities: readonly Entity[], options: ExtractOptions): Promise<ArticleExtraction[]> {
+  const { workers, exact } = workerCount(options.workers);
+  let index: RegistryIndex | undefined;
+  const here = (job: ExtractionJob) => extractArticle(job, (index ??= buildRegistryIndex(entities)), job.text);
+  if (workers <= 1 || jobs.length === 0 || (!exact && jobs.length < FEW_ARTICLES)) return jobs.map(here);
+  const registry = entities.map(({ kind, id, name, aliases }) => ({ kind, id, name, aliases }));
+  return extractInWorkers(jobs, { workers, registry, helper: exact ? undefined : here });
 }
 
 /** Pure: records plus one extraction per article (same order) → linked records and candidates. */

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleExtraction } from './extract-article.ts';
@@ -16,11 +16,29 @@ export const EXTRACTOR_VERSION = (() => {
   return hash.digest('hex').slice(0, 16);
 })();
 
+/** One line of a pack: `<64 hex digits> <JSON>`. */
+type Line = Buffer;
+
+const SHARDS = '0123456789abcdef';
+const HASH_LENGTH = 64;
+const HEX = /^[0-9a-f]{64}$/;
+
 /**
- * Extraction results on disk, one JSON file per content hash (the article's text, language, date,
- * the registry and the extractor version): an unchanged article is never extracted twice.
+ * Extraction results on disk, keyed by content hash (the article's text, language, date, the
+ * registry and the extractor version): an unchanged article is never extracted twice.
+ *
+ * Results are packed sixteen files to the folder, one line per article, by the hash's first digit:
+ * a build reads sixteen files instead of one per article. Lines are parsed only when asked for.
+ * `save()` rewrites a pack only when it gains results or holds some this build no longer asked
+ * for (an edited article's old text, an older extractor's), so the cache never outgrows the
+ * archive. A pack is written aside and renamed into place, so a build stopped halfway or a
+ * concurrent build never leaves a torn file; a line that does not read is a miss, never an error.
  */
 export class ExtractionCache {
+  private packs: Promise<Map<string, Line>[]> | undefined;
+  private readonly used = new Set<string>();
+  private readonly fresh = new Map<string, Line>();
+
   constructor(private readonly dir: string) {}
 
   static hash(parts: readonly string[]): string {
@@ -31,23 +49,106 @@ export class ExtractionCache {
   }
 
   async get(hash: string): Promise<ArticleExtraction | undefined> {
-    try {
-      return JSON.parse(await readFile(this.file(hash), 'utf8')) as ArticleExtraction;
-    } catch {
-      return undefined;
-    }
+    const line = (await this.read())[shardOf(hash)]?.get(hash);
+    const value = line && parseLine(line);
+    if (value) this.used.add(hash);
+    return value;
   }
 
+  /** Kept in memory until `save()`. */
   async set(hash: string, value: ArticleExtraction): Promise<void> {
-    const file = this.file(hash);
-    await mkdir(path.dirname(file), { recursive: true });
-    // Written aside and renamed, so a build stopped halfway never leaves a torn cache entry.
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(value));
-    await rename(temporary, file);
+    this.fresh.set(hash, Buffer.from(`${hash} ${JSON.stringify(value)}\n`));
   }
 
-  private file(hash: string): string {
-    return path.join(this.dir, hash.slice(0, 2), `${hash}.json`);
+  /** Writes the packs that changed since they were read, keeping the results asked for or set since. */
+  async save(): Promise<void> {
+    const packs = await this.read();
+    await mkdir(this.dir, { recursive: true });
+    await Promise.all(
+      packs.map(async (pack, shard) => {
+        const fresh = [...this.fresh].filter(([hash]) => shardOf(hash) === shard);
+        const stale = [...pack.keys()].filter((hash) => !this.used.has(hash) && !this.fresh.has(hash));
+        if (fresh.length === 0 && stale.length === 0) return;
+        for (const hash of stale) pack.delete(hash);
+        for (const [hash, line] of fresh) pack.set(hash, line);
+        await writePack(path.join(this.dir, packName(shard)), [...pack.values()]);
+      }),
+    );
+    this.used.clear();
+    this.fresh.clear();
+    await removeOldLayout(this.dir);
   }
+
+  private read(): Promise<Map<string, Line>[]> {
+    this.packs ??= Promise.all([...SHARDS].map((_, shard) => readPack(path.join(this.dir, packName(shard)), shard)));
+    return this.packs;
+  }
+}
+
+function shardOf(hash: string): number {
+  return SHARDS.indexOf(hash[0] ?? '');
+}
+
+function packName(shard: number): string {
+  return `${SHARDS[shard]}.pack`;
+}
+
+async function readPack(file: string, shard: number): Promise<Map<string, Line>> {
+  const lines = new Map<string, Line>();
+  const buffer = await readFile(file).catch(() => undefined);
+  if (!buffer) return lines;
+  for (let start = 0; start < buffer.length; ) {
+    const newline = buffer.indexOf(0x0a, start);
+    // A last line without its newline was cut short: skip it like any other line that does not read.
+    if (newline < 0) break;
+    const hash = buffer.toString('latin1', start, start + HASH_LENGTH);
+    if (buffer[start + HASH_LENGTH] === 0x20 && HEX.test(hash) && shardOf(hash) === shard) lines.set(hash, buffer.subarray(start, newline + 1));
+    start = newline + 1;
+  }
+  return lines;
+}
+
+function parseLine(line: Line): ArticleExtraction | undefined {
+  try {
+    const value: unknown = JSON.parse(line.toString('utf8', HASH_LENGTH + 1));
+    return isExtraction(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Enough of the shape to trust the rest: a line damaged into other valid JSON is a miss. */
+function isExtraction(value: unknown): value is ArticleExtraction {
+  const candidate = value as Partial<Record<keyof ArticleExtraction, unknown>> | null;
+  return (
+    typeof candidate === 'object' && candidate !== null &&
+    Array.isArray(candidate.linked) && Array.isArray(candidate.discovered) && Array.isArray(candidate.dates) &&
+    Array.isArray(candidate.happenings) && Array.isArray(candidate.figures) && typeof candidate.forms === 'object' && candidate.forms !== null
+  );
+}
+
+async function writePack(file: string, lines: readonly Line[]): Promise<void> {
+  if (lines.length === 0) {
+    await unlink(file).catch(() => undefined);
+    return;
+  }
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, chunks(lines));
+    await rename(temporary, file);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A few hundred lines per write: one write per line is slow, one buffer for a whole pack is big. */
+function* chunks(lines: readonly Line[]): Iterable<Buffer> {
+  for (let at = 0; at < lines.length; at += 256) yield Buffer.concat(lines.slice(at, at + 256));
+}
+
+/** Earlier versions kept one file per article in folders named by the hash's first two digits. */
+async function removeOldLayout(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => /^[0-9a-f]{2}$/.test(name)).map((name) => rm(path.join(dir, name), { recursive: true, force: true })));
 }

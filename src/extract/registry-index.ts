@@ -12,22 +12,25 @@ export interface AliasEntry {
   capitalized: boolean;
 }
 
+/** What linking reads of a registry entry: also all an extraction worker is sent of it. */
+export type RegistryEntry = Pick<Entity, 'kind' | 'id' | 'name' | 'aliases'>;
+
 /** The registry as a lookup for linking: every name and alias by its first word, longest first. */
 export interface RegistryIndex {
   byFirstWord: Map<string, AliasEntry[]>;
   /** Surname (last word of a person's name or alias) → the people who carry it. */
   surnames: Map<string, Set<string>>;
-  entities: Map<string, Entity>;
+  entities: Map<string, RegistryEntry>;
   /** Longest alias, in words. */
   longest: number;
 }
 
 export const keyOf = (kind: EntityKind, id: string): string => `${kind}:${id}`;
 
-export function buildRegistryIndex(entities: readonly Entity[]): RegistryIndex {
+export function buildRegistryIndex(entities: readonly RegistryEntry[]): RegistryIndex {
   const byFirstWord = new Map<string, AliasEntry[]>();
   const surnames = new Map<string, Set<string>>();
-  const byKey = new Map<string, Entity>();
+  const byKey = new Map<string, RegistryEntry>();
   let longest = 1;
   for (const entity of entities) {
     const key = keyOf(entity.kind, entity.id);

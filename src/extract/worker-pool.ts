@@ -1,0 +1,142 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Article } from '../content/schemas.ts';
+import type { ArticleExtraction } from './extract-article.ts';
+import type { RegistryEntry } from './registry-index.ts';
+
+/** What a worker is sent of an article: the fields extraction reads, the text it reads, and the file for error messages. */
+export interface ExtractionJob extends Pick<Article, 'title' | 'summary' | 'language' | 'date' | 'day'> {
+  file: string;
+  text: string;
+}
+
+export interface ToWorker {
+  batch: number;
+  jobs: ExtractionJob[];
+}
+
+export type ToPool =
+  | { type: 'ready' }
+  | { type: 'done'; batch: number; results: ArticleExtraction[] }
+  | { type: 'failed'; batch: number; file: string; message: string; stack: string };
+
+export interface PoolOptions {
+  workers: number;
+  registry: readonly RegistryEntry[];
+  /**
+   * Extracts one article in this thread. When given, this thread takes batches itself until every
+   * worker is ready: loading the extractors takes a worker most of a second.
+   */
+  helper?: ((job: ExtractionJob) => ArticleExtraction) | undefined;
+}
+
+/**
+ * How many threads extract: `requested` (an option), else CHRONICLE_WORKERS, else one per core.
+ * A count someone asked for is `exact`: it is used as given, so it can be measured and tested.
+ */
+export function workerCount(requested: number | undefined, env: NodeJS.ProcessEnv = process.env): { workers: number; exact: boolean } {
+  if (requested !== undefined) return { workers: validCount(requested, 'the workers option'), exact: true };
+  const setting = env.CHRONICLE_WORKERS?.trim();
+  if (setting) return { workers: validCount(Number(setting), `CHRONICLE_WORKERS="${setting}"`), exact: true };
+  return { workers: os.availableParallelism(), exact: false };
+}
+
+function validCount(value: number, what: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${what} is not a number of threads: use a whole number from 1 (extract in this thread) up`);
+  return value;
+}
+
+/** Articles per message: big enough that messaging costs little, small enough that workers finish together. */
+const MAX_BATCH = 32;
+/** Batches a worker holds at once, so it never waits for the next one. */
+const IN_FLIGHT = 2;
+
+/**
+ * Extracts articles across worker threads and returns the results in the order of `jobs`,
+ * whichever thread extracted which. A worker that fails or dies rejects the whole run, naming
+ * the article when it can; the workers are always stopped before this returns.
+ */
+export async function extractInWorkers(jobs: readonly ExtractionJob[], { workers: count, registry, helper }: PoolOptions): Promise<ArticleExtraction[]> {
+  const results = new Array<ArticleExtraction>(jobs.length);
+  if (jobs.length === 0) return results;
+  const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(jobs.length / (count * 8))));
+  const batches = Math.ceil(jobs.length / size);
+  const slice = (batch: number) => jobs.slice(batch * size, (batch + 1) * size);
+  let next = 0;
+  let finished = 0;
+  let ready = 0;
+  let over = false;
+  let settle!: { resolve: () => void; reject: (error: Error) => void };
+  const done = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  // Awaited below; this keeps a failure that lands while this thread is extracting from going unhandled.
+  done.catch(() => {});
+
+  const fail = (error: Error) => {
+    if (over) return;
+    over = true;
+    settle.reject(error);
+  };
+  const complete = (batch: number, list: readonly ArticleExtraction[]) => {
+    for (let k = 0; k < list.length; k++) results[batch * size + k] = list[k]!;
+    if (++finished === batches && !over) {
+      over = true;
+      settle.resolve();
+    }
+  };
+  const send = (worker: Worker) => {
+    if (over || next >= batches) return;
+    const batch = next++;
+    worker.postMessage({ batch, jobs: slice(batch) } satisfies ToWorker);
+  };
+
+  const threads: Worker[] = [];
+  for (let i = 0; i < count; i++) {
+    const worker = new Worker(BOOT, { eval: true, workerData: { registry } });
+    threads.push(worker);
+    worker.on('message', (message: ToPool) => {
+      if (over) return;
+      if (message.type === 'ready') {
+        ready++;
+        for (let k = 0; k < IN_FLIGHT; k++) send(worker);
+      } else if (message.type === 'done') {
+        complete(message.batch, message.results);
+        send(worker);
+      } else {
+        fail(new Error(`extraction failed on ${message.file}: ${message.message}`, { cause: Object.assign(new Error(message.message), { stack: message.stack }) }));
+      }
+    });
+    worker.on('error', (error) => fail(new Error(`an extraction worker failed: ${error.message}`, { cause: error })));
+    worker.on('messageerror', (error) => fail(new Error(`an extraction worker sent a message that could not be read: ${error.message}`, { cause: error })));
+    worker.on('exit', (code) => fail(new Error(`an extraction worker stopped (exit code ${code}) before its articles were done`)));
+  }
+
+  try {
+    while (helper && !over && next < batches && ready < count) {
+      const batch = next++;
+      const list: ArticleExtraction[] = [];
+      for (const job of slice(batch)) {
+        try {
+          list.push(helper(job));
+        } catch (error) {
+          throw new Error(`extraction failed on ${job.file}: ${(error as Error).message}`, { cause: error });
+        }
+      }
+      complete(batch, list);
+      // Lets the workers' messages in between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await done;
+    return results;
+  } finally {
+    over = true;
+    await Promise.all(threads.map((worker) => worker.terminate()));
+  }
+}
+
+/*
+ * Chronicle's TypeScript runs through tsx, registered in the main thread by bin/chronicle.js (or
+ * by `--import tsx`). A worker thread starts without that loader, so it registers tsx itself
+ * before importing the worker module.
+ */
+const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./extract-worker.ts', import.meta.url).href)}); });`;
