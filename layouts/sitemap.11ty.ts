@@ -1,27 +1,35 @@
-import { absoluteUrl, type Site } from '../src/site/site-config.ts';
+import { absoluteUrl, publishedUrl, type Site } from '../src/site/site-config.ts';
+import { sitemapFiles, sitemapXml, type SitemapFile } from './_components/sitemaps.ts';
 
 interface Listed {
   url: string | false;
   outputPath: string | false;
 }
 
-/** Every page, by its absolute address; written only when the site's address is configured (sitemaps need absolute URLs). */
+/**
+ * Every page, by its absolute address; written only when the site's address is configured (sitemaps
+ * need absolute URLs). Over the protocol's 50,000 addresses, a sitemap index and numbered parts.
+ */
 export const data = {
-  permalink: ({ site }: { site: Site }) => (site.url ? '/sitemap.xml' : false),
+  pagination: {
+    data: 'collections.all',
+    size: 1,
+    alias: 'sitemap',
+    before: (items: Listed[], { site }: { site: Site }): SitemapFile[] => sitemapFiles(pageUrls(items, site)),
+  },
+  permalink: ({ site, sitemap }: { site: Site; sitemap: SitemapFile }) => (site.url ? sitemap.path : false),
   eleventyExcludeFromCollections: true,
 };
 
-export function render({ site, collections }: { site: Site; collections: { all: Array<{ url: string | false; outputPath: string | false } & Listed> } }): string {
-  const urls = collections.all
+function pageUrls(items: readonly Listed[], site: Site): string[] {
+  return items
     .filter((item): item is { url: string; outputPath: string } => typeof item.url === 'string' && typeof item.outputPath === 'string' && item.outputPath.endsWith('.html'))
     .filter((item) => !item.outputPath.endsWith('404.html'))
     .map((item) => absoluteUrl(site, item.url))
     .filter((url): url is string => url !== null)
     .sort();
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${urls.map((url) => `  <url><loc>${escape(url)}</loc></url>`).join('\n')}
-</urlset>
-`;
+}
+
+export function render({ site, sitemap }: { site: Site; sitemap: SitemapFile }): string {
+  return sitemapXml(sitemap, (sitePath) => publishedUrl(site, sitePath));
 }

@@ -1,31 +1,52 @@
-import type { Archive, YearGroup } from '../src/archive/archive.ts';
+import type { Archive, TimelineEntry, YearGroup } from '../src/archive/archive.ts';
 import { yearUrl } from '../src/archive/urls.ts';
 import { plural } from '../src/render/format.ts';
 import { html } from '../src/render/html.ts';
 import { page } from './_components/page.ts';
-import { pager } from './_components/pager.ts';
-import { monthSection } from './_components/timeline.ts';
+import { pageNav, pager } from './_components/pager.ts';
+import { PAGE_SIZE, pageSuffix, pageUrl, paginate, type Paged } from './_components/paging.ts';
+import { monthSection, monthSlices } from './_components/timeline.ts';
 
+interface YearPage extends Paged<TimelineEntry> {
+  year: YearGroup;
+  previous: YearGroup | undefined;
+  next: YearGroup | undefined;
+}
+
+/** A page per year, its entries a page at a time: "/2024/", then "/2024/page/2/". */
 export const data = {
-  pagination: { data: 'archive.years', size: 1, alias: 'year', addAllPagesToCollections: true },
-  permalink: ({ year }: { year: YearGroup }) => yearUrl(year.year),
+  pagination: {
+    data: 'archive.years',
+    size: 1,
+    alias: 'yearPage',
+    addAllPagesToCollections: true,
+    before: (years: YearGroup[]): YearPage[] =>
+      years.flatMap((year, index) =>
+        paginate(year.months.flatMap((month) => month.entries), PAGE_SIZE.timeline, yearUrl(year.year)).map((paged) => ({
+          ...paged,
+          year,
+          previous: years[index - 1],
+          next: years[index + 1],
+        })),
+      ),
+  },
+  permalink: ({ yearPage }: { yearPage: YearPage }) => pageUrl(yearPage.base, yearPage.number),
 };
 
-export function render({ archive, year }: { archive: Archive; year: YearGroup }): string {
-  const index = archive.years.indexOf(year);
-  const previous = archive.years[index - 1];
-  const next = archive.years[index + 1];
+export function render({ archive, yearPage }: { archive: Archive; yearPage: YearPage }): string {
+  const { year, previous, next } = yearPage;
   return page({
-    title: year.year,
+    title: `${year.year}${pageSuffix(yearPage)}`,
     description: `${plural(year.eventCount, 'event', 'events')} and ${plural(year.articleCount, 'story', 'stories')} from ${year.year} in the Chronicle archive.`,
     section: 'timeline',
     body: html`
-<nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Timeline</a></li></ol></nav>
+<nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Timeline</a></li>${yearPage.number > 1 ? html`<li><a href="${yearUrl(year.year)}">${year.year}</a></li>` : ''}</ol></nav>
 <header class="page-header">
-  <h1>${year.year}</h1>
+  <h1>${year.year}${yearPage.number > 1 ? html` <span class="page-header__page">page ${yearPage.number} of ${yearPage.count}</span>` : ''}</h1>
   <p class="lede">${plural(year.eventCount, 'event', 'events')} and ${plural(year.articleCount, 'story', 'stories')} in ${plural(year.months.length, 'month', 'months')}.</p>
 </header>
-${year.months.map((month) => monthSection(archive, month, 2))}
+${monthSlices(archive, yearPage.items).map((slice) => monthSection(archive, slice.month, 2, slice.entries))}
+${pageNav(yearPage, `Pages of ${year.year}`)}
 ${pager(previous && { href: yearUrl(previous.year), label: previous.year }, next && { href: yearUrl(next.year), label: next.year }, 'Other years')}`,
   });
 }

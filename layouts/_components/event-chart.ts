@@ -44,6 +44,16 @@ const LANE = 18;
 /** Beyond this many stacked marks a row shows "+n" rather than growing without bound. */
 const MAX_LANES = 5;
 const ROW_GAP = 12;
+/**
+ * Beyond this many marks in all rows together the chart counts instead of marking: each row becomes
+ * bars of events per period (month, quarter, year or more), so its size no longer follows the
+ * archive's. Below it every event keeps its own mark and its own line in the text version.
+ */
+const MARK_LIMIT = 150;
+/** The most periods a counted chart divides its axis into. */
+const MAX_BINS = 30;
+/** Height of the tallest bar of a counted row: enough to compare periods, not so much that rows dominate the page. */
+const BAR_TRACK = 48;
 /** Short spans get month ticks; longer ones would crowd a phone-width axis with them. */
 const MONTH_TICKS_BELOW = 18;
 const DAY_MS = 86_400_000;
@@ -76,17 +86,22 @@ export function eventChart(input: ChartInput): SafeHtml {
   const rows = input.rows.map((row) => ({ row, events: eventsOf(row, byId) }));
   const summary = summarise(events, rows);
   const id = input.id;
+  const marks = rows.reduce((sum, { events: rowEvents }) => sum + rowEvents.length, events.length);
+  const bins = marks > MARK_LIMIT ? binsFor(axisRange(events)) : undefined;
+  const counting = bins ? `Too many events to mark one by one: each bar counts the events of one ${bins.unit}.` : '';
+  const description = [input.description, counting].filter(Boolean).join(' ');
+  const text = (dated: readonly Dated[]) => (bins ? binnedTextRow(dated, bins) : eventList(dated));
 
   return html`<figure class="event-chart" id="${id}">
-<figcaption class="event-chart__caption"><span class="event-chart__title">${input.title}</span>${input.description ? html` <span class="event-chart__description">${input.description}</span>` : ''}</figcaption>
-${legend(rows.map(({ row }) => row.kind), events.some((dated) => dated.event.precision !== 'day'))}
-${chartSvg(id, input, events, rows, summary)}
+<figcaption class="event-chart__caption"><span class="event-chart__title">${input.title}</span>${description ? html` <span class="event-chart__description">${description}</span>` : ''}</figcaption>
+${legend(rows.map(({ row }) => row.kind), !bins && events.some((dated) => dated.event.precision !== 'day'))}
+${chartSvg(id, { ...input, description }, events, rows, summary, bins)}
 <details class="event-chart__text">
 <summary>Chart as text</summary>
 <p>${summary}</p>
 <ul class="event-chart__list">
-${textRow(html`All events`, events)}
-${rows.map(({ row, events: rowEvents }) => textRow(html`<a href="${row.url}">${row.label}</a> <span class="event-chart__kind">(${KIND_NAME[row.kind].toLowerCase()})</span>`, rowEvents))}
+${textRow(html`All events`, events, text)}
+${rows.map(({ row, events: rowEvents }) => textRow(html`<a href="${row.url}">${row.label}</a> <span class="event-chart__kind">(${KIND_NAME[row.kind].toLowerCase()})</span>`, rowEvents, text))}
 </ul>
 </details>
 </figure>`;
@@ -182,11 +197,22 @@ function joinWords(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-function textRow(label: SafeHtml, events: readonly Dated[]): SafeHtml {
+function textRow(label: SafeHtml, events: readonly Dated[], list: (events: readonly Dated[]) => SafeHtml): SafeHtml {
   const count = events.length === 1 ? '1 event' : `${events.length} events`;
   return html`<li><span class="event-chart__row-name">${label}</span> <span class="event-chart__row-count">${count}</span>
-${events.length === 0 ? '' : html`<ol>${events.map(({ event }) => html`<li><time datetime="${event.date}">${formatDate(event)}</time>: <a href="${event.url}">${event.title}</a></li>`)}</ol>`}
+${events.length === 0 ? '' : list(events)}
 </li>`;
+}
+
+/** Every event of a row, dated and linked: what a chart of separate marks shows. */
+function eventList(events: readonly Dated[]): SafeHtml {
+  return html`<ol>${events.map(({ event }) => html`<li><time datetime="${event.date}">${formatDate(event)}</time>: <a href="${event.url}">${event.title}</a></li>`)}</ol>`;
+}
+
+/** The counts a chart of bars shows: events per period, the periods with none left out. */
+function binnedTextRow(events: readonly Dated[], bins: Bins): SafeHtml {
+  const counts = countPerBin(events, bins);
+  return html`<ol>${bins.periods.flatMap((period, index) => (counts[index] ? [html`<li>${period.label}: ${plainCount(counts[index])}</li>`] : []))}</ol>`;
 }
 
 // ---- the picture ----
@@ -232,13 +258,9 @@ function chartSvg(
   events: readonly Dated[],
   rows: ReadonlyArray<{ row: ChartRow; events: Dated[] }>,
   summary: string,
+  bins: Bins | undefined,
 ): SafeHtml {
-  // The axis runs over whole months, which also pads a chart whose events all fall on one day.
-  const d0 = startOfMonth(events[0]!.start);
-  const lastDay = events.reduce((latest, dated) => Math.max(latest, dated.end), -Infinity) - 1;
-  const { year: endYear, month: endMonth } = yearMonthOf(lastDay);
-  const d1 = dayNumber(endYear, endMonth + 1, 1);
-
+  const { d0, d1 } = bins ? { d0: bins.periods[0]!.start, d1: bins.periods.at(-1)!.end } : axisRange(events);
   const { scale, axis } = fitAxis(d0, d1);
 
   // The axis sits on top, so the reader knows the time scale before reading the first row.
@@ -254,7 +276,7 @@ function chartSvg(
     })),
   ];
   const rowMarkup = heads.map((head) => {
-    const drawn = renderRow(head, scale, y);
+    const drawn = bins ? renderBinnedRow(head, scale, y, bins) : renderRow(head, scale, y);
     y += drawn.height;
     return drawn.markup;
   });
@@ -291,6 +313,108 @@ function fitAxis(d0: number, d1: number): { scale: Scale; axis: Axis } {
     plotWidth = worst.fraction > 0 ? (WIDTH - PLOT_LEFT - offset - worst.width) / worst.fraction : plotWidth;
     plotWidth = Math.max(plotWidth, WIDTH / 2);
   }
+}
+
+/** The axis runs over whole months, which also pads a chart whose events all fall on one day. */
+function axisRange(events: readonly Dated[]): { d0: number; d1: number } {
+  const d0 = startOfMonth(events[0]!.start);
+  const lastDay = events.reduce((latest, dated) => Math.max(latest, dated.end), -Infinity) - 1;
+  const { year: endYear, month: endMonth } = yearMonthOf(lastDay);
+  return { d0, d1: dayNumber(endYear, endMonth + 1, 1) };
+}
+
+// ---- counting, for charts with too many events to mark one by one ----
+
+interface Period {
+  start: number;
+  end: number;
+  label: SafeHtml;
+}
+
+interface Bins {
+  /** "month", "quarter", "year", "5 years", … as the caption names it. */
+  unit: string;
+  periods: Period[];
+}
+
+/**
+ * Calendar periods covering the axis: the shortest of months, quarters, years or runs of years that
+ * needs no more than MAX_BINS of them, each starting on a round date so it reads as a label.
+ */
+function binsFor({ d0, d1 }: { d0: number; d1: number }): Bins {
+  const start = yearMonthOf(d0);
+  const end = yearMonthOf(d1 - 1);
+  const monthSpan = (end.year - start.year) * 12 + end.month - start.month + 1;
+  if (monthSpan <= MAX_BINS) return { unit: 'month', periods: monthPeriods(start, monthSpan, 1) };
+  const firstQuarter = { year: start.year, month: start.month - ((start.month - 1) % 3) };
+  if (Math.ceil((monthSpan + start.month - firstQuarter.month) / 3) <= MAX_BINS) {
+    return { unit: 'quarter', periods: monthPeriods(firstQuarter, Math.ceil((monthSpan + start.month - firstQuarter.month) / 3), 3) };
+  }
+  const years = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].find((step) => Math.floor(end.year / step) - Math.floor(start.year / step) + 1 <= MAX_BINS) ?? 1000;
+  const periods: Period[] = [];
+  for (let year = Math.floor(start.year / years) * years; year <= end.year; year += years) {
+    const last = year + years - 1;
+    periods.push({
+      start: dayNumber(year, 1, 1),
+      end: dayNumber(year + years, 1, 1),
+      label: years === 1 ? html`<time datetime="${String(year)}">${String(year)}</time>` : html`<time datetime="${String(year)}">${String(year)}</time>–<time datetime="${String(last)}">${String(last)}</time>`,
+    });
+  }
+  return { unit: years === 1 ? 'year' : `${years} years`, periods };
+}
+
+function monthPeriods(from: { year: number; month: number }, count: number, months: 1 | 3): Period[] {
+  return Array.from({ length: count }, (_, index) => {
+    const month = from.month + index * months;
+    const start = dayNumber(from.year, month, 1);
+    const { year, month: calendarMonth } = yearMonthOf(start);
+    const iso = `${year}-${String(calendarMonth).padStart(2, '0')}`;
+    const label = months === 1
+      ? html`<time datetime="${iso}">${formatMonth(String(year), iso.slice(5))}</time>`
+      : html`<time datetime="${iso}">${MONTHS[calendarMonth - 1]!}</time>–${MONTHS[calendarMonth + 1]!} ${String(year)}`;
+    return { start, end: dayNumber(from.year, month + months, 1), label };
+  });
+}
+
+/** How many events start in each period. */
+function countPerBin(events: readonly Dated[], bins: Bins): number[] {
+  const counts = bins.periods.map(() => 0);
+  let index = 0;
+  // Events come in date order, so one pass moves through the periods once.
+  for (const dated of [...events].sort((a, b) => a.start - b.start)) {
+    while (index < bins.periods.length - 1 && dated.start >= bins.periods[index]!.end) index += 1;
+    counts[index] = (counts[index] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** One counted row: its label line, then a bar per period whose height is its share of the row's busiest period. */
+function renderBinnedRow(head: { label: string; kind: RowKind; title: string; events: readonly Dated[] }, scale: Scale, top: number, bins: Bins): { markup: SafeHtml; height: number } {
+  const counts = countPerBin(head.events, bins);
+  const most = Math.max(1, ...counts);
+  const tallest = BAR_TRACK;
+  const baseline = top + 30 + tallest;
+  const name = fitLabel(head.label, WIDTH - PLOT_LEFT - 20 - textWidth(` · ${plainCount(head.events.length)}`, FONT));
+  const bars = bins.periods.flatMap((period, index) => {
+    const count = counts[index] ?? 0;
+    if (count === 0) return [];
+    const x0 = scale.x(period.start) + 1;
+    const width = Math.max(2, scale.x(period.end) - 1 - x0);
+    const height = Math.max(3, (count / most) * tallest);
+    return [html`<rect class="event-chart__mark event-chart__bar event-chart__mark--${head.kind}" x="${num(x0)}" y="${num(baseline - height)}" width="${num(width)}" height="${num(height)}"><title>${plainText(period.label)}: ${plainCount(count)}</title></rect>`];
+  });
+  const markup = html`<g class="event-chart__row event-chart--${head.kind}">
+<title>${head.title}</title>
+${glyph(head.kind, PLOT_LEFT + 7, top + 13)}<text class="event-chart__label" x="${num(PLOT_LEFT + 20)}" y="${num(top + 20)}"><tspan class="event-chart__name" font-weight="600">${name}</tspan><tspan class="event-chart__count"> · ${plainCount(head.events.length)}</tspan></text>
+<line class="event-chart__baseline" x1="${num(PLOT_LEFT)}" x2="${num(PLOT_LEFT + scale.plotWidth)}" y1="${num(baseline)}" y2="${num(baseline)}" stroke="currentColor" stroke-opacity="0.3"/>
+${bars}
+</g>`;
+  return { markup, height: baseline - top + ROW_GAP };
+}
+
+/** A period's label without its markup, for a tooltip. */
+function plainText(label: SafeHtml): string {
+  return String(label).replace(/<[^>]*>/g, '');
 }
 
 function makeScale(d0: number, d1: number, plotWidth: number): Scale {

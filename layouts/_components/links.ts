@@ -26,14 +26,18 @@ export function commaList(items: readonly SafeHtml[]): SafeHtml {
   return html`${items.map((item, index) => html`${index > 0 ? ', ' : ''}${item}`)}`;
 }
 
-/** Linked chips for the people, organizations and places a record concerns. */
-export function entityChips(entities: Record<EntityKind, Entity[]>): SafeHtml {
+/**
+ * Linked chips for the people, organizations and places a record concerns; with a limit, the first
+ * that many of each kind and how many more there are.
+ */
+export function entityChips(entities: Record<EntityKind, Entity[]>, limit = Infinity): SafeHtml {
   const groups = (Object.keys(entities) as EntityKind[]).filter((kind) => entities[kind].length > 0);
   if (groups.length === 0) return html``;
   return html`<dl class="chips">
     ${groups.map((kind) => html`<div class="chips__group">
       <dt data-pagefind-ignore>${KIND_LABEL[kind].many}</dt>
-      ${entities[kind].map((entity) => html`<dd><a class="chip chip--${kind}" href="${entityUrl(kind, entity.id)}">${entity.name}</a></dd>`)}
+      ${entities[kind].slice(0, limit).map((entity) => html`<dd><a class="chip chip--${kind}" href="${entityUrl(kind, entity.id)}">${entity.name}</a></dd>`)}
+      ${entities[kind].length > limit ? html`<dd class="chips__more">and ${entities[kind].length - limit} more</dd>` : ''}
     </div>`)}
   </dl>`;
 }

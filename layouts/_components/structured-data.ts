@@ -10,6 +10,10 @@ import { publishedUrl, type Site } from '../../src/site/site-config.ts';
  * it through `page({ structuredData })`, which serialises it safely.
  */
 
+/** Stories an event's node names as `subjectOf`, and spellings an entity's names: the page lists the rest. */
+const SUBJECT_OF = 20;
+const ALTERNATE_NAMES = 20;
+
 const SCHEMA_TYPE = { person: 'Person', organization: 'Organization', place: 'Place' } as const satisfies Record<EntityKind, EntityRef['@type']>;
 
 export function wikidataUrl(id: string): string {
@@ -82,7 +86,7 @@ export function eventStructuredData(archive: Archive, event: Event, site: Site):
     ...(description ? { description } : {}),
     ...(places.length > 0 ? { location: places.map((place) => entityRef(place, site)) } : {}),
     ...(attendees.length > 0 ? { attendee: attendees.map((entity) => entityRef(entity, site)) } : {}),
-    ...(reports.length > 0 ? { subjectOf: reports.map((article) => articleRef(article, site)) } : {}),
+    ...(reports.length > 0 ? { subjectOf: reports.slice(0, SUBJECT_OF).map((article) => articleRef(article, site)) } : {}),
   };
 }
 
@@ -90,13 +94,13 @@ export function eventStructuredData(archive: Archive, event: Event, site: Site):
 export function entityStructuredData(archive: Archive, entity: Entity, site: Site): EntityLd {
   const description = entity.description || htmlToText(entity.bioHtml);
   const country = entity.kind === 'place' && entity.country ? entity.country : undefined;
-  const countryPlace = country ? findByName(archive.entitiesOf('place'), country) : undefined;
+  const countryPlace = country ? archive.entityNamed('place', country) : undefined;
   return {
     '@context': 'https://schema.org',
     '@type': SCHEMA_TYPE[entity.kind],
     name: entity.name,
     url: publishedUrl(site, entityUrl(entity.kind, entity.id)),
-    ...(entity.aliases.length > 0 ? { alternateName: entity.aliases } : {}),
+    ...(entity.aliases.length > 0 ? { alternateName: entity.aliases.slice(0, ALTERNATE_NAMES) } : {}),
     ...(description ? { description } : {}),
     ...(entity.kind === 'person' && entity.roles.length > 0 ? { jobTitle: entity.roles } : {}),
     ...(entity.wikidata ? { sameAs: wikidataUrl(entity.wikidata) } : {}),
@@ -110,15 +114,10 @@ function articleRef(article: Article, site: Site): ArticleRef {
   return { '@type': 'NewsArticle', headline: article.title, url: publishedUrl(site, articleUrl(article.id)), datePublished: article.date };
 }
 
-/** The source as an organization: the registry's entry when it has one by that name or alias. */
+/** The source as an organization: the registry's entry when it has one by that name or alias (an index lookup, not a scan per page). */
 function sourceRef(archive: Archive, name: string, site: Site): EntityRef {
-  const registered = findByName(archive.entitiesOf('organization'), name);
+  const registered = archive.entityNamed('organization', name);
   return registered ? { ...entityRef(registered, site), name } : { '@type': 'Organization', name };
-}
-
-function findByName(entities: readonly Entity[], name: string): Entity | undefined {
-  const wanted = foldedWords(name).join(' ');
-  return entities.find((entity) => [entity.name, ...entity.aliases].some((candidate) => foldedWords(candidate).join(' ') === wanted));
 }
 
 /**

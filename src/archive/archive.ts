@@ -1,4 +1,5 @@
 import { ENTITY_FIELD, type Article, type DateMention, type Entity, type EntityKind, type Event } from '../content/schemas.ts';
+import { foldedWords } from '../extract/text.ts';
 
 /**
  * One entry of the timeline: an event with its stories, or a story no event covers. The timeline
@@ -64,8 +65,20 @@ export class Archive {
     private readonly relatedIndex: ReadonlyMap<string, readonly Article[]>,
   ) {}
 
-  /** Built on first use: every day page asks for its same day in other years. */
+  /*
+   * Indexes built on first use and kept: the site has a page per record, so anything a page asks
+   * for that would scan the whole archive makes the build quadratic. Each is computed once.
+   */
   private calendarIndex: ReadonlyMap<string, readonly DayGroup[]> | undefined;
+  private byKind: Map<EntityKind, Entity[]> | undefined;
+  private byName: Map<string, Entity> | undefined;
+  private dayPositions: Map<string, number> | undefined;
+  private monthIndex: Map<string, MonthGroup> | undefined;
+  private yearKeys: Set<string> | undefined;
+  private monthList: MonthGroup[] | undefined;
+  private entryList: TimelineEntry[] | undefined;
+  private correctionList: Array<{ article: Article; date: string; text: string }> | undefined;
+  private sources: number | undefined;
 
   article(id: string): Article | undefined {
     return this.articleIndex.get(id);
@@ -79,8 +92,34 @@ export class Archive {
     return this.eventIndex.get(id);
   }
 
-  entitiesOf(kind: EntityKind): Entity[] {
-    return this.entities.filter((entity) => entity.kind === kind);
+  /** Entities of one kind, by name. The same array on every call: do not change it. */
+  entitiesOf(kind: EntityKind): readonly Entity[] {
+    if (!this.byKind) {
+      this.byKind = new Map();
+      for (const entity of this.entities) {
+        const list = this.byKind.get(entity.kind);
+        if (list) list.push(entity);
+        else this.byKind.set(entity.kind, [entity]);
+      }
+    }
+    return this.byKind.get(kind) ?? [];
+  }
+
+  /**
+   * The entity of one kind that a name or alias denotes, compared by folded words ("Sinirlioglu" is
+   * "Sinirlioğlu"); the first by name when two share one.
+   */
+  entityNamed(kind: EntityKind, name: string): Entity | undefined {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const entity of this.entities) {
+        for (const candidate of [entity.name, ...entity.aliases]) {
+          const key = `${entity.kind}:${foldedWords(candidate).join(' ')}`;
+          if (!this.byName.has(key)) this.byName.set(key, entity);
+        }
+      }
+    }
+    return this.byName.get(`${kind}:${foldedWords(name).join(' ')}`);
   }
 
   timelineOf(entity: Entity): EntityTimeline {
@@ -105,38 +144,62 @@ export class Archive {
   }
 
   hasDay(day: string): boolean {
-    return this.days.some((group) => group.day === day);
+    return this.dayIndex().has(day);
+  }
+
+  /** The day group before and after a day, for "other days" links. */
+  neighbourDays(day: string): { previous: DayGroup | undefined; next: DayGroup | undefined } {
+    const index = this.dayIndex().get(day);
+    if (index === undefined) return { previous: undefined, next: undefined };
+    return { previous: this.days[index - 1], next: this.days[index + 1] };
   }
 
   hasMonth(year: string, month: string): boolean {
-    return this.years.some((group) => group.year === year && group.months.some((item) => item.month === month));
+    return this.month(year, month) !== undefined;
+  }
+
+  /** The month group of a year and a two-digit month, when the archive has one. */
+  month(year: string, month: string): MonthGroup | undefined {
+    this.monthIndex ??= new Map(this.months.map((group) => [`${group.year}-${group.month}`, group]));
+    return this.monthIndex.get(`${year}-${month}`);
   }
 
   hasYear(year: string): boolean {
-    return this.years.some((group) => group.year === year);
+    this.yearKeys ??= new Set(this.years.map((group) => group.year));
+    return this.yearKeys.has(year);
   }
 
-  /** Flat list of month groups, for month archive pages. */
+  /** Flat list of month groups, for month archive pages. The same array on every call. */
   get months(): MonthGroup[] {
-    return this.years.flatMap((year) => year.months);
+    this.monthList ??= this.years.flatMap((year) => year.months);
+    return this.monthList;
   }
 
   /** Every correction in the archive, newest first, with its article. */
   get corrections(): Array<{ article: Article; date: string; text: string }> {
-    return this.articles
+    this.correctionList ??= this.articles
       .flatMap((article) => (article.corrections ?? []).map((correction) => ({ article, ...correction })))
       .sort((a, b) => b.date.localeCompare(a.date) || a.article.id.localeCompare(b.article.id));
+    return this.correctionList;
   }
 
-  /** Every entry of the timeline, oldest first. */
+  /** Every entry of the timeline, oldest first. The same array on every call. */
   get entries(): TimelineEntry[] {
-    return this.months.flatMap((month) => month.entries);
+    this.entryList ??= this.months.flatMap((month) => month.entries);
+    return this.entryList;
+  }
+
+  /** How many publishers the archive's stories come from. */
+  get sourceCount(): number {
+    this.sources ??= new Set(this.articles.map((article) => article.source.name)).size;
+    return this.sources;
   }
 
   /** Entries of one entity's own timeline: the events it takes part in, and its stories no such event covers. */
   entriesOf(entity: Entity): TimelineEntry[] {
     const { articles, events } = this.timelineOf(entity);
-    const covered = new Set(events.flatMap((event) => this.reportsOf(event)));
+    const covered = new Set<Article>();
+    for (const event of events) for (const article of this.reportsOf(event)) covered.add(article);
     return timelineEntries(events, articles.filter((article) => !covered.has(article)));
   }
 
@@ -159,6 +222,11 @@ export class Archive {
   /** Days of other years with the same month and day ("on this day"), oldest first. */
   sameDayInOtherYears(day: string): DayGroup[] {
     return (this.calendarDays.get(day.slice(5)) ?? []).filter((group) => group.day !== day);
+  }
+
+  private dayIndex(): Map<string, number> {
+    this.dayPositions ??= new Map(this.days.map((group, index) => [group.day, index]));
+    return this.dayPositions;
   }
 }
 
