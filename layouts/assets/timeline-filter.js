@@ -1,6 +1,7 @@
 // Filter chips for the home page's timeline. Without JavaScript each chip is a link to that
 // person's, organization's or place's own timeline page; with it, chips narrow this timeline in
 // place, and the choice is kept in the address (?with=person:x,place:y) so it can be shared.
+// The timeline comes a page at a time; chips narrow the page being read.
 
 const root = document.querySelector('[data-timeline-filter]');
 const timeline = document.getElementById('timeline');
@@ -63,13 +64,21 @@ if (root && timeline) {
     if (selected.size > 0) url.searchParams.set('with', [...selected].join(','));
     else url.searchParams.delete('with');
     history.replaceState(null, '', url);
+    // The choice follows the reader to the next page of the timeline.
+    for (const link of document.querySelectorAll('.pager--pages a')) {
+      const target = new URL(link.href);
+      if (selected.size > 0) target.searchParams.set('with', [...selected].join(','));
+      else target.searchParams.delete('with');
+      link.href = target.href;
+    }
     if (!status) return;
     if (selected.size === 0) {
       status.textContent = '';
       return;
     }
     const who = [...selected].map((key) => names.get(key) ?? key).join(' and ');
-    status.textContent = `${shown} of ${entries.length} entries with ${who}. `;
+    const where = timeline.dataset.page ? ' on this page' : '';
+    status.textContent = `${shown} of ${entries.length} entries${where} with ${who}. `;
     status.append(clear);
   }
 
