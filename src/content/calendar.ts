@@ -11,8 +11,13 @@ const MONTH_ONLY = /^(\d{4})-(\d{2})$/;
 const YEAR_ONLY = /^(\d{4})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
+/** luxon builds an Intl.DateTimeFormat to check a zone; an archive names the same few zones thousands of times. */
+const zones = new Map<string, boolean>();
+
 export function isTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  let valid = zones.get(zone);
+  if (valid === undefined) zones.set(zone, (valid = IANAZone.isValidZone(zone)));
+  return valid;
 }
 
 /**
@@ -21,6 +26,8 @@ export function isTimeZone(zone: string): boolean {
  */
 export function readPublicationDate(value: string, zone: string): DateReading {
   const text = value.trim();
+  const plain = plainReading(text, zone);
+  if (plain) return plain;
   if (DATE_ONLY.test(text) || DATE_TIME.test(text)) {
     const parsed = DateTime.fromISO(text.replace(' ', 'T'), { zone, setZone: true });
     if (!parsed.isValid) {
@@ -50,6 +57,30 @@ export function readEventDate(value: string): DateReading {
   const parsed = DateTime.fromISO(text, { zone: 'UTC' });
   if (!parsed.isValid) return notACalendarDate(text);
   return { ok: true, iso: text, precision };
+}
+
+const UTC_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const FULL_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(Z|[+-](?:0\d|1[0-4]):[0-5]\d)$/;
+
+/**
+ * The two forms nearly every article uses, read without luxon (whose zone handling made it most
+ * of the time to load an archive): a day in UTC, and a full time with its offset, which the ISO
+ * form keeps as written. Anything else, and any zone but UTC, goes through luxon.
+ */
+function plainReading(text: string, zone: string): DateReading | undefined {
+  const day = zone === 'UTC' ? UTC_DAY.exec(text) : null;
+  const time = day ? null : FULL_TIME.exec(text);
+  const [, year, month, date] = day ?? time ?? [];
+  if (!year || !month || !date) return undefined;
+  // luxon writes a zero offset as Z.
+  if (time && /^[+-]00:00$/.test(time[5] ?? '')) return undefined;
+  if (!isCalendarDay(Number(year), Number(month), Number(date))) return day ? notACalendarDate(text) : undefined;
+  return { ok: true, iso: day ? `${text}T00:00:00Z` : text, precision: 'day' };
+}
+
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const lengths = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return month >= 1 && month <= 12 && day >= 1 && day <= (lengths[month - 1] ?? 0);
 }
 
 function notACalendarDate(text: string): DateReading {

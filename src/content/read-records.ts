@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { renderMarkdown } from '../render/markdown.ts';
 import { toSlug } from '../slug.ts';
@@ -46,13 +45,13 @@ export function readArticle(file: ContentFile, text: string): Read<Article> {
   if (!value) return { ...base, diagnostics };
   const reading = readPublicationDate(value.date, value.timezone);
   if (!reading.ok) throw new Error(`unreachable: the schema accepted an unreadable date in ${file.file}`);
-  const published = DateTime.fromISO(reading.iso, { setZone: true });
   const record: Article = {
     id: value.slug ?? fileSlug(file),
     file: file.file,
     title: value.title,
     date: reading.iso,
-    day: published.toISODate() ?? '',
+    // The ISO form starts with the calendar day in the article's own zone.
+    day: reading.iso.slice(0, reading.iso.indexOf('T')),
     ...(value.dateUncertain ? { dateUncertain: true } : {}),
     ...(value.corrections.length > 0
       ? { corrections: value.corrections.map((correction) => ({ date: correction.date, text: correction.text })).sort((a, b) => a.date.localeCompare(b.date)) }
