@@ -96,7 +96,11 @@ export function clusterEvents(records: ContentRecords, evidence: ReadonlyMap<str
 
   const eventsOf = new Map<string, string[]>();
   for (const event of events) {
-    for (const report of event.reports) eventsOf.set(report.article, [...(eventsOf.get(report.article) ?? []), event.id]);
+    for (const report of event.reports) {
+      const list = eventsOf.get(report.article);
+      if (list) list.push(event.id);
+      else eventsOf.set(report.article, [event.id]);
+    }
   }
   return {
     ...records,
@@ -115,6 +119,7 @@ export function clusterEvents(records: ContentRecords, evidence: ReadonlyMap<str
  */
 class ClusterCalendar {
   private readonly index = new Map<string, Set<Cluster>>();
+  private readonly around = new Map<string, string[]>();
 
   constructor(private readonly places: PlaceHierarchy) {}
 
@@ -136,19 +141,23 @@ class ClusterCalendar {
   near(happening: Happening): Cluster[] {
     const keys = happening.places.length > 0 ? ['place:', ...happening.places.flatMap((place) => this.places.withContainers(place))] : happening.participants;
     const month = happening.date.slice(0, 7);
+    const days = happening.precision === 'month' ? [] : this.daysAround(happening.date);
     const found = new Set<Cluster>();
     for (const key of keys) {
-      if (happening.precision === 'month') {
-        for (const cluster of this.index.get(`${month}|${key}`) ?? []) found.add(cluster);
-        continue;
-      }
-      const at = Date.parse(happening.date);
-      for (const time of [at - ONE_DAY, at, at + ONE_DAY]) {
-        for (const cluster of this.index.get(`${new Date(time).toISOString().slice(0, 10)}|${key}`) ?? []) found.add(cluster);
-      }
-      for (const cluster of this.index.get(`${month}|${key}`) ?? []) if (cluster.precision === 'month') found.add(cluster);
+      for (const day of days) for (const cluster of this.index.get(`${day}|${key}`) ?? []) found.add(cluster);
+      for (const cluster of this.index.get(`${month}|${key}`) ?? []) if (happening.precision === 'month' || cluster.precision === 'month') found.add(cluster);
     }
     return [...found];
+  }
+
+  /** The day before, the day and the day after; worked out once per day, not once per happening and key. */
+  private daysAround(day: string): string[] {
+    let days = this.around.get(day);
+    if (!days) {
+      const at = Date.parse(day);
+      this.around.set(day, (days = [at - ONE_DAY, at, at + ONE_DAY].map((time) => new Date(time).toISOString().slice(0, 10))));
+    }
+    return days;
   }
 
   private file(cluster: Cluster, key: string): void {

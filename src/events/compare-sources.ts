@@ -43,7 +43,9 @@ function spellingDisagreements(event: Event, evidence: ReadonlyMap<string, Artic
   ];
   const found: Disagreement[] = [];
   for (const key of keys) {
-    // Story ids per form first: most names are written one way by every story, and need no more.
+    // Most names are written one way by every story, and need no more than this look.
+    if (!writtenTwoWays(event, evidence, key)) continue;
+    // Story ids per form first: an event with thousands of stories has only a few forms to compare.
     const byForm = new Map<string, string[]>();
     for (const report of event.reports) {
       for (const form of evidence.get(report.article)?.forms[key] ?? []) {
@@ -59,6 +61,17 @@ function spellingDisagreements(event: Event, evidence: ReadonlyMap<string, Artic
     }
   }
   return found;
+}
+
+function writtenTwoWays(event: Event, evidence: ReadonlyMap<string, ArticleEvidence>, key: string): boolean {
+  let first: string | undefined;
+  for (const report of event.reports) {
+    for (const form of evidence.get(report.article)?.forms[key] ?? []) {
+      if (first === undefined) first = form;
+      else if (form !== first) return true;
+    }
+  }
+  return false;
 }
 
 /** Groups forms that differ by a letter or two, not names that differ in words ("Russia", "Russian Federation"). */
