@@ -1,4 +1,6 @@
 import type { Archive, DayGroup } from '../src/archive/archive.ts';
+import { changedOnly } from './_components/changed-only.ts';
+import type { ArchiveChanges } from '../src/archive/archive-changes.ts';
 import { articleUrl, dayUrl, monthUrl, yearUrl } from '../src/archive/urls.ts';
 import type { Article, DateMention, Event } from '../src/content/schemas.ts';
 import { formatDay, formatMonth, plural } from '../src/render/format.ts';
@@ -27,8 +29,8 @@ export const data = {
     size: 1,
     alias: 'dayPage',
     addAllPagesToCollections: true,
-    before: (days: DayGroup[]): DayPage[] =>
-      days.flatMap((group) => {
+    before: (days: DayGroup[], data: { changes?: ArchiveChanges }): DayPage[] =>
+      changedOnly((group: DayGroup) => `day:${group.day}`)(days, data).flatMap((group) => {
         const items: DayItem[] = [
           ...group.events.map((event) => ({ section: 'events' as const, event })),
           ...group.published.map((article) => ({ section: 'published' as const, article })),

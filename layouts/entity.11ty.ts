@@ -1,4 +1,6 @@
 import type { Archive, TimelineEntry } from '../src/archive/archive.ts';
+import { changedOnly } from './_components/changed-only.ts';
+import type { ArchiveChanges } from '../src/archive/archive-changes.ts';
 import { entityIndexUrl, entityUrl } from '../src/archive/urls.ts';
 import { ENTITY_FIELD, type Entity } from '../src/content/schemas.ts';
 import { formatDay, formatEventDate, plural } from '../src/render/format.ts';
@@ -32,8 +34,8 @@ export const data = {
     size: 1,
     alias: 'entityPage',
     addAllPagesToCollections: true,
-    before: (entities: Entity[], { archive }: { archive: Archive }): EntityPage[] =>
-      entities.flatMap((entity) => paginate(archive.entriesOf(entity), PAGE_SIZE.timeline, entityUrl(entity.kind, entity.id)).map((paged) => ({ ...paged, entity }))),
+    before: (entities: Entity[], data: { archive: Archive; changes?: ArchiveChanges }): EntityPage[] =>
+      changedOnly((entity: Entity) => `${entity.kind}:${entity.id}`)(entities, data).flatMap((entity) => paginate(data.archive.entriesOf(entity), PAGE_SIZE.timeline, entityUrl(entity.kind, entity.id)).map((paged) => ({ ...paged, entity }))),
   },
   permalink: ({ entityPage }: { entityPage: EntityPage }) => pageUrl(entityPage.base, entityPage.number),
 };

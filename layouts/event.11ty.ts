@@ -1,4 +1,6 @@
 import type { Archive } from '../src/archive/archive.ts';
+import { changedOnly } from './_components/changed-only.ts';
+import type { ArchiveChanges } from '../src/archive/archive-changes.ts';
 import { eventUrl } from '../src/archive/urls.ts';
 import type { Event } from '../src/content/schemas.ts';
 import { formatEventDate, plural } from '../src/render/format.ts';
@@ -30,8 +32,8 @@ export const data = {
     size: 1,
     alias: 'eventPage',
     addAllPagesToCollections: true,
-    before: (events: Event[]): EventPage[] =>
-      events.flatMap((event) => {
+    before: (events: Event[], data: { changes?: ArchiveChanges }): EventPage[] =>
+      changedOnly((event: Event) => `event:${event.id}`)(events, data).flatMap((event) => {
         const reports = [...event.reports.filter((report) => report.role === 'main'), ...event.reports.filter((report) => report.role !== 'main')];
         return paginate(reports, PAGE_SIZE.eventStories, eventUrl(event.id)).map((paged) => ({ ...paged, event }));
       }),

@@ -1,4 +1,5 @@
 import type { Archive, MonthGroup, TimelineEntry } from '../src/archive/archive.ts';
+import type { ArchiveChanges } from '../src/archive/archive-changes.ts';
 import { monthUrl, yearUrl } from '../src/archive/urls.ts';
 import { formatMonth, plural } from '../src/render/format.ts';
 import { html } from '../src/render/html.ts';
@@ -21,8 +22,9 @@ export const data = {
     size: 1,
     alias: 'monthPage',
     addAllPagesToCollections: true,
-    before: (months: MonthGroup[]): MonthPage[] =>
+    before: (months: MonthGroup[], { changes }: { changes?: ArchiveChanges }): MonthPage[] =>
       months.flatMap((month, index) => {
+        if (changes && !changes.has(`month:${month.year}-${month.month}`)) return [];
         const eventCount = month.entries.filter((entry) => entry.kind === 'event').length;
         return paginate(month.entries, PAGE_SIZE.timeline, monthUrl(month.year, month.month)).map((paged) => ({
           ...paged,

@@ -1,4 +1,5 @@
 import type { Archive, TimelineEntry, YearGroup } from '../src/archive/archive.ts';
+import type { ArchiveChanges } from '../src/archive/archive-changes.ts';
 import { yearUrl } from '../src/archive/urls.ts';
 import { plural } from '../src/render/format.ts';
 import { html } from '../src/render/html.ts';
@@ -20,9 +21,9 @@ export const data = {
     size: 1,
     alias: 'yearPage',
     addAllPagesToCollections: true,
-    before: (years: YearGroup[]): YearPage[] =>
+    before: (years: YearGroup[], { changes }: { changes?: ArchiveChanges }): YearPage[] =>
       years.flatMap((year, index) =>
-        paginate(year.months.flatMap((month) => month.entries), PAGE_SIZE.timeline, yearUrl(year.year)).map((paged) => ({
+        changes && !changes.has(`year:${year.year}`) ? [] : paginate(year.months.flatMap((month) => month.entries), PAGE_SIZE.timeline, yearUrl(year.year)).map((paged) => ({
           ...paged,
           year,
           previous: years[index - 1],

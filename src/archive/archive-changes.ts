@@ -40,6 +40,13 @@ export class ArchiveChanges {
       before.delete(event.id);
     }
     for (const id of before.keys()) events.add(id);
+    // An event's page and feeds show its stories' titles and words.
+    for (const archive of [previous, next]) {
+      for (const id of changedArticles) {
+        const article = archive.article(id);
+        if (article) for (const event of archive.eventsOf(article)) events.add(event.id);
+      }
+    }
 
     for (const archive of [previous, next]) {
       for (const id of events) {
