@@ -60,17 +60,29 @@ export function discoverEntities(text: string, language: string, linked: readonl
  * is blanked out, keeping every offset.
  */
 function withUnknownNamesOnly(text: string, linked: readonly Mention[]): string {
-  const chars = [...text];
   let blanked = text;
   if (linked.length > 0) {
-    for (const mention of linked) for (let i = mention.start; i < mention.end && i < chars.length; i++) chars[i] = ' ';
-    blanked = chars.join('');
+    const parts: string[] = [];
+    let at = 0;
+    for (const mention of [...linked].sort((a, b) => a.start - b.start)) {
+      const start = Math.max(at, mention.start);
+      const end = Math.min(mention.end, text.length);
+      if (end <= start) continue;
+      parts.push(text.slice(at, start), ' '.repeat(end - start));
+      at = end;
+    }
+    parts.push(text.slice(at));
+    blanked = parts.join('');
   }
-  return text.replace(/[^.!?\n]+[.!?]*/g, (sentence, offset: number) => {
-    const inBlanked = blanked.slice(offset, offset + sentence.length);
-    const names = [...inBlanked.matchAll(/\S\s+["“(]?(\p{Lu}[\p{L}]*)/gu)].map((match) => fold(match[1] ?? ''));
-    return names.some((name) => !CALENDAR_WORDS.has(name)) ? sentence : ' '.repeat(sentence.length);
-  });
+  return text.replace(/[^.!?\n]+[.!?]*/g, (sentence, offset: number) =>
+    hasUnknownName(blanked.slice(offset, offset + sentence.length)) ? sentence : ' '.repeat(sentence.length),
+  );
+}
+
+/** A capitalised word that does not start the sentence and is not a weekday or a month. */
+function hasUnknownName(sentence: string): boolean {
+  for (const match of sentence.matchAll(/\S\s+["“(]?(\p{Lu}[\p{L}]*)/gu)) if (!CALENDAR_WORDS.has(fold(match[1] ?? ''))) return true;
+  return false;
 }
 
 function fromCompromise(text: string): Discovery[] {
@@ -192,16 +204,26 @@ function peopleByFirstName(text: string): Discovery[] {
   return found;
 }
 
-const firstNames = new Map<string, boolean>();
-
 function isFirstName(word: string): boolean {
-  let known = firstNames.get(word);
+  return knownAs(word, '#FirstName') && !knownAs(word, '#Place');
+}
+
+/**
+ * What compromise's lexicon makes of one word, remembered: tagging a word costs as much as a
+ * sentence, and the same capitalised words come back in article after article.
+ */
+function knownAs(word: string, tag: '#FirstName' | '#Place' | '#Organization'): boolean {
+  const key = `${tag} ${word}`;
+  let known = lexicon.get(key);
   if (known === undefined) {
-    known = nlp(word).has('#FirstName') && !nlp(word).has('#Place');
-    firstNames.set(word, known);
+    // A bound on what one long run (a worker over 100,000 articles) keeps.
+    if (lexicon.size >= 100_000) lexicon.clear();
+    lexicon.set(key, (known = nlp(word).has(tag)));
   }
   return known;
 }
+
+const lexicon = new Map<string, boolean>();
 
 /** "International Committee of the Red Cross (ICRC)": the acronym's letters start words of the name. */
 function initialsFit(name: string, acronym: string): boolean {
@@ -221,7 +243,7 @@ function placesByPreposition(text: string, language: string): Discovery[] {
   const pattern = new RegExp(`(?<![\\p{L}])${lead}\\s+(${NAME_WORD})`, 'gu');
   return [...text.matchAll(pattern)].flatMap((match) => {
     const name = match[1] ?? '';
-    if (!nlp(name).has('#Place')) return [];
+    if (!knownAs(name, '#Place')) return [];
     const start = (match.index ?? 0) + match[0].length - name.length;
     return [{ kind: 'place' as const, name, aliases: [], start, end: start + name.length }];
   });
@@ -272,7 +294,7 @@ function plausible(candidate: Discovery): boolean {
 
 /** A single word is an organization only when compromise's lexicon knows it as one (Novartis, Reuters). */
 function knownOrganization(word: string): boolean {
-  return nlp(word).has('#Organization');
+  return knownAs(word, '#Organization');
 }
 
 function overlapsLinked(candidate: Discovery, linked: readonly Mention[]): boolean {
