@@ -23,7 +23,12 @@ export interface FeedTarget {
   articles: readonly Article[];
 }
 
-const FEED_LENGTH = 50;
+/**
+ * How many of the newest stories a feed carries, in full. The site's feed is read by people catching
+ * up on everything; a person's or an event's feed by someone following one thread, for whom 20 is
+ * plenty. Full text in thousands of record feeds was half of a large site's bytes.
+ */
+const FEED_LENGTH = { site: 50, record: 20 };
 
 /** Both feed formats page through the same targets: computed once per archive. */
 const targetsOf = new WeakMap<Archive, FeedTarget[]>();
@@ -35,9 +40,9 @@ export function feedTargets(archive: Archive, siteTitle: string): FeedTarget[] {
 }
 
 function buildTargets(archive: Archive, siteTitle: string): FeedTarget[] {
-  const newest = (articles: readonly Article[]) => [...articles].reverse().slice(0, FEED_LENGTH);
+  const newest = (articles: readonly Article[], length = FEED_LENGTH.record) => articles.slice(-length).reverse();
   return [
-    { page: '/', about: null, title: siteTitle, description: 'The latest stories in the archive.', articles: newest(archive.articles) },
+    { page: '/', about: null, title: siteTitle, description: 'The latest stories in the archive.', articles: newest(archive.articles, FEED_LENGTH.site) },
     ...archive.entities.map((entity) => ({
       page: entityUrl(entity.kind, entity.id),
       about: `${entity.kind}:${entity.id}`,
