@@ -88,8 +88,10 @@ export function eventChart(input: ChartInput): SafeHtml {
   const id = input.id;
   const marks = rows.reduce((sum, { events: rowEvents }) => sum + rowEvents.length, events.length);
   const bins = marks > MARK_LIMIT ? binsFor(axisRange(events)) : undefined;
-  const counting = bins ? `Too many events to mark one by one: each bar counts the events of one ${bins.unit}.` : '';
-  const description = [input.description, counting].filter(Boolean).join(' ');
+  // The caller's words say how to read marks; bars are read differently, so they get their own.
+  const description = bins
+    ? `Too many events to mark one by one: each bar counts the events of one ${bins.unit}, in the first row all of them, in the rows below those each person, organization or place appears in.`
+    : input.description;
   const text = (dated: readonly Dated[]) => (bins ? binnedTextRow(dated, bins) : eventList(dated));
 
   return html`<figure class="event-chart" id="${id}">

@@ -33,6 +33,7 @@ export function sourcesCompared(archive: Archive, event: Event, reports: Paged<R
   return html`<section class="sources" aria-labelledby="sources-title">
     <h2 id="sources-title">${first ? 'What the sources say' : html`The sources <span class="page-header__page">${reports.offset + 1}–${reports.offset + reports.items.length} of ${event.reports.length}</span>`}</h2>
     ${first ? comparison(archive, event) : ''}
+    ${first && reports.count > 1 ? html`<p class="muted">Stories 1–${reports.items.length} of ${event.reports.length} on this page, the main reports first; the others on the next pages.</p>` : ''}
     <div id="reports">
     ${main.length > 0 ? html`<h3>Reported by</h3>${reportList(archive, main)}` : ''}
     ${mentions.length > 0 ? html`<h3>Also mentioned in</h3>${reportList(archive, mentions)}` : ''}

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { axeViolations, describeViolations } from '../helpers/axe.ts';
 import { launchChromium, type LaunchedBrowser } from '../helpers/chromium.ts';
 import { writeLargeArchive } from '../helpers/large-archive.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -100,6 +101,19 @@ describe('a reader paging through a long archive in Chromium', () => {
       await page.close();
     }
   });
+
+  for (const sitePath of ['/page/2/', '/people/ada-often/page/2/', '/events/big-summit/page/2/', '/2024/05/10/page/2/', '/on-this-day/page/2/', '/people/page/2/']) {
+    it(`should find no axe-core violations on a later page of a list (${sitePath})`, async () => {
+      const page = await chromium.newPage();
+      try {
+        await page.goto(`${server.url}${sitePath}`);
+        const violations = await axeViolations(page);
+        assert.equal(violations.length, 0, `axe-core found on ${sitePath}:\n${describeViolations(violations)}`);
+      } finally {
+        await page.close();
+      }
+    });
+  }
 
   it('should have run every page above under the Content-Security-Policy without a violation', () => {
     assert.deepEqual(blocked, []);

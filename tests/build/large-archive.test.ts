@@ -5,7 +5,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { writeLargeArchive, type LargeArchive } from '../helpers/large-archive.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { internalLinks, listFiles, readSiteFile, sitePathExists } from '../helpers/site-files.ts';
+import { internalLinks, listFiles, readSiteFile, resolveSitePath, sitePathExists } from '../helpers/site-files.ts';
+import { checkHtml, describeMessages } from '../helpers/vnu.ts';
 
 const SITE_URL = 'https://example.org/';
 /** The budget every HTML page keeps, however large the archive. */
@@ -160,6 +161,18 @@ describe('chronicle build on an archive with long lists', () => {
     }
     // Each page says which page every calendar day is on, for the script that finds today.
     assert.match(await readSiteFile(site, calendar[1]!), /data-day-pages="01-01:1 [^"]*"/);
+  });
+
+  it('should pass the Nu HTML Checker on the first, a middle and the last page of every kind of list', async () => {
+    const lists = ['/', '/2024/', '/2024/05/', '/2024/05/10/', '/people/ada-often/', '/events/big-summit/', '/events/', '/people/', '/on-this-day/', '/corrections/'];
+    const checked: string[] = [];
+    for (const list of lists) {
+      const listPages = await followNext(list);
+      assert.ok(listPages.length >= 2, `${list} runs over ${listPages.length} pages`);
+      checked.push(...new Set([listPages[0]!, listPages[Math.floor(listPages.length / 2)]!, listPages.at(-1)!]));
+    }
+    const errors = await checkHtml(checked.map((sitePath) => resolveSitePath(site, sitePath)));
+    assert.equal(errors.length, 0, `the Nu HTML Checker found in ${checked.length} pages:\n${describeMessages(errors, site)}`);
   });
 
   it('should list every page in the sitemap, later pages of lists included', async () => {
