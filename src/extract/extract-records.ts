@@ -108,10 +108,15 @@ export function mergeExtractions(records: ContentRecords, extractions: readonly 
     if (!extraction) return article;
     const lists = { people: [...article.people], organizations: [...article.organizations], places: [...article.places] };
     const add = (key: string) => {
-      const [kind, id] = key.split(':') as [EntityKind, string];
-      const list = lists[ENTITY_FIELD[kind]];
+      const colon = key.indexOf(':');
+      const id = key.slice(colon + 1);
+      const list = lists[ENTITY_FIELD[key.slice(0, colon) as EntityKind]];
       if (!list.includes(id)) list.push(id);
-      mentionedBy.set(key, (mentionedBy.get(key) ?? new Set()).add(article.id));
+      // Only discovered entities are listed with their articles: curated ones have their own pages.
+      if (curated.has(key)) return;
+      const articles = mentionedBy.get(key);
+      if (articles) articles.add(article.id);
+      else mentionedBy.set(key, new Set([article.id]));
     };
     for (const key of extraction.linked) add(key);
     const discoveredKeys = extraction.discovered.map((found) => {
@@ -126,11 +131,10 @@ export function mergeExtractions(records: ContentRecords, extractions: readonly 
     const trusted = <T extends { method: DateMention['method'] }>(list: readonly T[]) =>
       article.dateUncertain ? list.filter((item) => item.method === 'explicit' || item.method === 'duration') : [...list];
     evidence.set(article.id, {
-      happenings: trusted(extraction.happenings).map((happening) => ({
-        ...happening,
-        places: resolve(happening.places),
-        participants: resolve(happening.participants),
-      })),
+      // Without discoveries every reference is a registry key already, and the happening stands as extracted.
+      happenings: trusted(extraction.happenings).map((happening) =>
+        discoveredKeys.length === 0 ? happening : { ...happening, places: resolve(happening.places), participants: resolve(happening.participants) },
+      ),
       forms: extraction.forms,
       figures: extraction.figures,
     });
