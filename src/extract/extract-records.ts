@@ -50,7 +50,7 @@ export async function extractRecords(records: ContentRecords, cache?: Extraction
   for (const [position, article] of records.articles.entries()) {
     const text = extractionText(article);
     const hash = ExtractionCache.hash([registryFingerprint, article.language, article.date, text]);
-    const hit = await cache?.get(hash);
+    const hit = await cache?.get(hash, text);
     if (hit) {
       extractions[position] = hit;
       continue;
@@ -62,7 +62,7 @@ export async function extractRecords(records: ContentRecords, cache?: Extraction
   const fresh = await extractAll(jobs, records.entities, options);
   for (const [k, { position, hash }] of pending.entries()) {
     extractions[position] = fresh[k]!;
-    await cache?.set(hash, fresh[k]!);
+    await cache?.set(hash, fresh[k]!, jobs[k]!.text);
   }
   await cache?.save();
   const cached = records.articles.length - jobs.length;

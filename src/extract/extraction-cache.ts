@@ -4,6 +4,7 @@ import { mkdir, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleExtraction } from './extract-article.ts';
+import { pack, unpack } from './packed-extraction.ts';
 
 /**
  * The extractor's own source, hashed: any change to the code that decides what is found makes
@@ -28,7 +29,8 @@ const HEX = /^[0-9a-f]{64}$/;
  * registry and the extractor version): an unchanged article is never extracted twice.
  *
  * Results are packed sixteen files to the folder, one line per article, by the hash's first digit:
- * a build reads sixteen files instead of one per article. Lines are parsed only when asked for.
+ * a build reads sixteen files instead of one per article. Lines are parsed only when asked for,
+ * each a compact form of the extraction (see packed-extraction.ts).
  * `save()` rewrites a pack only when it gains results or holds some this build no longer asked
  * for (an edited article's old text, an older extractor's), so the cache never outgrows the
  * archive. A pack is written aside and renamed into place, so a build stopped halfway or a
@@ -48,16 +50,17 @@ export class ExtractionCache {
     return hash.digest('hex');
   }
 
-  async get(hash: string): Promise<ArticleExtraction | undefined> {
+  /** `text` is the article's extraction text, which the hash was made of: entries keep positions in it. */
+  async get(hash: string, text: string): Promise<ArticleExtraction | undefined> {
     const line = (await this.read())[shardOf(hash)]?.get(hash);
-    const value = line && parseLine(line);
+    const value = line && this.parse(line, text);
     if (value) this.used.add(hash);
     return value;
   }
 
   /** Kept in memory until `save()`. */
-  async set(hash: string, value: ArticleExtraction): Promise<void> {
-    this.fresh.set(hash, Buffer.from(`${hash} ${JSON.stringify(value)}\n`));
+  async set(hash: string, value: ArticleExtraction, text: string): Promise<void> {
+    this.fresh.set(hash, Buffer.from(`${hash} ${JSON.stringify(pack(value, text))}\n`));
   }
 
   /** Writes the packs that changed since they were read, keeping the results asked for or set since. */
@@ -78,6 +81,26 @@ export class ExtractionCache {
     this.fresh.clear();
     await removeOldLayout(this.dir);
   }
+
+  private parse(line: Line, text: string): ArticleExtraction | undefined {
+    let value: unknown;
+    try {
+      value = JSON.parse(line.toString('utf8', HASH_LENGTH + 1));
+    } catch {
+      return undefined;
+    }
+    return unpack(value, text, this.intern);
+  }
+
+  /** One string for each registry key and name, shared by every article that repeats it. */
+  private readonly intern = (value: string): string => {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  };
+
+  private readonly strings = new Map<string, string>();
 
   private read(): Promise<Map<string, Line>[]> {
     this.packs ??= Promise.all([...SHARDS].map((_, shard) => readPack(path.join(this.dir, packName(shard)), shard)));
@@ -106,25 +129,6 @@ async function readPack(file: string, shard: number): Promise<Map<string, Line>>
     start = newline + 1;
   }
   return lines;
-}
-
-function parseLine(line: Line): ArticleExtraction | undefined {
-  try {
-    const value: unknown = JSON.parse(line.toString('utf8', HASH_LENGTH + 1));
-    return isExtraction(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Enough of the shape to trust the rest: a line damaged into other valid JSON is a miss. */
-function isExtraction(value: unknown): value is ArticleExtraction {
-  const candidate = value as Partial<Record<keyof ArticleExtraction, unknown>> | null;
-  return (
-    typeof candidate === 'object' && candidate !== null &&
-    Array.isArray(candidate.linked) && Array.isArray(candidate.discovered) && Array.isArray(candidate.dates) &&
-    Array.isArray(candidate.happenings) && Array.isArray(candidate.figures) && typeof candidate.forms === 'object' && candidate.forms !== null
-  );
 }
 
 async function writePack(file: string, lines: readonly Line[]): Promise<void> {
