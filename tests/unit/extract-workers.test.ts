@@ -7,6 +7,9 @@ import { clusterEvents } from '../../src/events/cluster-events.ts';
 import { ExtractionCache } from '../../src/extract/extraction-cache.ts';
 import { extractRecords, type ExtractedRecords } from '../../src/extract/extract-records.ts';
 import { extractInWorkers, workerCount } from '../../src/extract/worker-pool.ts';
+import { extractArticle } from '../../src/extract/extract-article.ts';
+import { pack, unpack } from '../../src/extract/packed-extraction.ts';
+import { buildRegistryIndex } from '../../src/extract/registry-index.ts';
 import { removeFolder, writeContentFolder } from './content-folder.ts';
 
 /*
@@ -140,5 +143,19 @@ describe('the packed extraction cache', () => {
     assert.ok(damaged.stats.extracted > 0 && damaged.stats.cached > 0, JSON.stringify(damaged.stats));
     assert.equal(serialized(damaged), expected);
     assert.deepEqual((await extractRecords(records, new ExtractionCache(dir), { workers: 1 })).stats, { extracted: 0, cached: 24 });
+  });
+
+  it('should unpack an entry to exactly what was packed, and refuse a damaged one', () => {
+    const text = 'Talks 🤝 in Kiev\n\nCassis met Lavrov in Kiev on 6 February 2026, with three staff members. On Monday he left.';
+    const index = buildRegistryIndex(records.entities);
+    const extraction = extractArticle({ title: 'Talks', summary: '', language: 'en', date: '2026-02-06T10:00:00Z', day: '2026-02-06' }, index, text);
+    assert.ok(extraction.happenings.length > 0 && extraction.figures.length > 0);
+    // A wording that is not where its offset says is kept as written.
+    extraction.dates.push({ text: 'elsewhere', date: '2026', precision: 'year', method: 'explicit', offset: 3 });
+    const packed = JSON.parse(JSON.stringify(pack(extraction, text))) as unknown[];
+    assert.deepEqual(unpack(packed, text), extraction);
+    assert.equal(unpack(packed.slice(0, 3), text), undefined);
+    assert.equal(unpack({ linked: [] }, text), undefined);
+    assert.equal(unpack(packed, text.slice(0, 20)), undefined, 'positions beyond the text');
   });
 });
