@@ -20,7 +20,7 @@ export function extractDates(text: string, language: string, publishedIso: strin
     // "has sat on the council": chrono takes a lower-case "sat", "wed" or "sun" for a weekday.
     const bareAbbreviation = BARE_ABBREVIATION.test(result.text.trim());
     if (inSpan || bareAbbreviation || NOT_A_DATE.test(result.text.trim())) continue;
-    const mention = resolve(result, published, FUTURE_CONTEXT.test(sentenceAround(text, result.index)));
+    const mention = resolve(result, published, () => FUTURE_CONTEXT.test(sentenceAround(text, result.index)));
     if (mention) mentions.push(mention);
   }
   return mentions.sort((a, b) => a.offset - b.offset);
@@ -65,7 +65,8 @@ function sentenceAround(text: string, index: number): string {
   return text.slice(start, end.length > 0 ? Math.min(...end) : text.length);
 }
 
-function resolve(result: chrono.ParsedResult, published: Publication, futureContext: boolean): DateMention | undefined {
+/** `futureContext` reads the sentence around the date, which only a bare weekday needs. */
+function resolve(result: chrono.ParsedResult, published: Publication, futureContext: () => boolean): DateMention | undefined {
   const start = result.start;
   const certain = (component: chrono.Component) => start.isCertain(component);
   const tags = [...(result.tags?.() ?? [])];
@@ -88,7 +89,7 @@ function resolve(result: chrono.ParsedResult, published: Publication, futureCont
   } else if (certain('weekday') && !certain('day')) {
     // "on Monday": the last such day up to the publication day, unless the sentence points forward.
     method = 'relative';
-    const forward = FUTURE_CUE.test(result.text) || (futureContext && !PAST_CUE.test(result.text));
+    const forward = FUTURE_CUE.test(result.text) || (futureContext() && !PAST_CUE.test(result.text));
     if (forward && date < publishedDay) date += 7;
     if (!forward && date > publishedDay) date -= 7;
     if (PAST_CUE.test(result.text) && date === publishedDay) date -= 7;

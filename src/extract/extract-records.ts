@@ -4,7 +4,8 @@ import { toSlug } from '../slug.ts';
 import { extractArticle, extractionText, type ArticleExtraction } from './extract-article.ts';
 import { ExtractionCache } from './extraction-cache.ts';
 import { buildRegistryIndex, keyOf, type RegistryIndex } from './registry-index.ts';
-import { extractInWorkers, workerCount, type ExtractionJob } from './worker-pool.ts';
+import { interner, unpack } from './packed-extraction.ts';
+import { extractInWorkers, extractPacked, workerCount, type ExtractionJob, type PackedResult } from './worker-pool.ts';
 
 /** An entity extraction found that no editor has registered yet, with the articles that mention it. */
 export interface Candidate {
@@ -59,24 +60,39 @@ export async function extractRecords(records: ContentRecords, cache?: Extraction
     jobs.push({ file: article.file, title, summary, language, date, day, text });
     pending.push({ position, hash });
   }
-  const fresh = await extractAll(jobs, records.entities, options);
+  const fresh = await extractAll(jobs, records.entities, options, cache?.intern ?? interner());
   for (const [k, { position, hash }] of pending.entries()) {
-    extractions[position] = fresh[k]!;
-    await cache?.set(hash, fresh[k]!, jobs[k]!.text);
+    const { extraction, packed } = fresh[k]!;
+    extractions[position] = extraction;
+    if (packed !== undefined) await cache?.setPacked(hash, packed);
+    else await cache?.set(hash, extraction, jobs[k]!.text);
   }
   await cache?.save();
   const cached = records.articles.length - jobs.length;
   return { ...mergeExtractions(records, extractions), stats: { extracted: jobs.length, cached } };
 }
 
+/** A fresh result, and its packed form when a worker made it (the cache stores that as it is). */
+interface Fresh {
+  extraction: ArticleExtraction;
+  packed?: PackedResult;
+}
+
 /** In this thread, or across workers; the results are the same either way, in the order of `jobs`. */
-async function extractAll(jobs: readonly ExtractionJob[], entities: readonly Entity[], options: ExtractOptions): Promise<ArticleExtraction[]> {
+async function extractAll(jobs: readonly ExtractionJob[], entities: readonly Entity[], options: ExtractOptions, intern: (value: string) => string): Promise<Fresh[]> {
   const { workers, exact } = workerCount(options.workers);
   let index: RegistryIndex | undefined;
-  const here = (job: ExtractionJob) => extractArticle(job, (index ??= buildRegistryIndex(entities)), job.text);
-  if (workers <= 1 || jobs.length === 0 || (!exact && jobs.length < FEW_ARTICLES)) return jobs.map(here);
+  const registryIndex = () => (index ??= buildRegistryIndex(entities));
+  if (workers <= 1 || jobs.length === 0 || (!exact && jobs.length < FEW_ARTICLES)) {
+    return jobs.map((job) => ({ extraction: extractArticle(job, registryIndex(), job.text) }));
+  }
   const registry = entities.map(({ kind, id, name, aliases }) => ({ kind, id, name, aliases }));
-  return extractInWorkers(jobs, { workers, registry, helper: exact ? undefined : here });
+  const packed = await extractInWorkers(jobs, { workers, registry, helper: exact ? undefined : (job) => extractPacked(job, registryIndex()) });
+  return packed.map((line, k) => {
+    const extraction = unpack(JSON.parse(line), jobs[k]!.text, intern);
+    if (!extraction) throw new Error(`the extraction of ${jobs[k]!.file} came back from its worker unreadable`);
+    return { extraction, packed: line };
+  });
 }
 
 /** Pure: records plus one extraction per article (same order) → linked records and candidates. */

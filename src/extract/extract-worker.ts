@@ -1,11 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { extractArticle } from './extract-article.ts';
-import type { ExtractionJob, ToPool, ToWorker } from './worker-pool.ts';
+import { extractPacked, type ExtractionJob, type ToPool, type ToWorker } from './worker-pool.ts';
 import { buildRegistryIndex, type RegistryEntry } from './registry-index.ts';
 
 /*
  * One extraction thread: it builds the registry index once, then extracts the batches of articles
- * the pool sends and answers each with its results in the same order. Started by worker-pool.ts.
+ * the pool sends and answers each with its packed results in the same order. Started by worker-pool.ts.
  */
 
 const port = parentPort!;
@@ -14,7 +13,7 @@ const index = buildRegistryIndex((workerData as { registry: RegistryEntry[] }).r
 port.on('message', ({ batch, jobs }: ToWorker) => {
   let current: ExtractionJob | undefined;
   try {
-    const results = jobs.map((job) => extractArticle((current = job), index, job.text));
+    const results = jobs.map((job) => extractPacked((current = job), index));
     port.postMessage({ type: 'done', batch, results } satisfies ToPool);
   } catch (error) {
     const { message, stack } = error instanceof Error ? error : new Error(String(error));

@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleExtraction } from './extract-article.ts';
-import { pack, unpack } from './packed-extraction.ts';
+import { interner, pack, unpack } from './packed-extraction.ts';
 
 /**
  * The extractor's own source, hashed: any change to the code that decides what is found makes
@@ -60,7 +60,12 @@ export class ExtractionCache {
 
   /** Kept in memory until `save()`. */
   async set(hash: string, value: ArticleExtraction, text: string): Promise<void> {
-    this.fresh.set(hash, Buffer.from(`${hash} ${JSON.stringify(pack(value, text))}\n`));
+    await this.setPacked(hash, JSON.stringify(pack(value, text)));
+  }
+
+  /** The same, for a result already packed (as workers send them). */
+  async setPacked(hash: string, packed: string): Promise<void> {
+    this.fresh.set(hash, Buffer.from(`${hash} ${packed}\n`));
   }
 
   /** Writes the packs that changed since they were read, keeping the results asked for or set since. */
@@ -93,14 +98,7 @@ export class ExtractionCache {
   }
 
   /** One string for each registry key and name, shared by every article that repeats it. */
-  private readonly intern = (value: string): string => {
-    const known = this.strings.get(value);
-    if (known !== undefined) return known;
-    this.strings.set(value, value);
-    return value;
-  };
-
-  private readonly strings = new Map<string, string>();
+  readonly intern = interner();
 
   private read(): Promise<Map<string, Line>[]> {
     this.packs ??= Promise.all([...SHARDS].map((_, shard) => readPack(path.join(this.dir, packName(shard)), shard)));

@@ -47,6 +47,17 @@ export function pack(extraction: ArticleExtraction, text: string): unknown[] {
   ];
 }
 
+/** One string for each distinct value, however many articles repeat it. */
+export function interner(): (value: string) => string {
+  const strings = new Map<string, string>();
+  return (value) => {
+    const known = strings.get(value);
+    if (known !== undefined) return known;
+    strings.set(value, value);
+    return value;
+  };
+}
+
 /** `intern` gives one string for each distinct registry key or name, however many articles repeat it. */
 export function unpack(value: unknown, text: string, intern: (value: string) => string = (same) => same): ArticleExtraction | undefined {
   try {
