@@ -48,7 +48,7 @@ function spellingDisagreements(event: Event, evidence: ReadonlyMap<string, Artic
     // Story ids per form first: an event with thousands of stories has only a few forms to compare.
     const byForm = new Map<string, string[]>();
     for (const report of event.reports) {
-      for (const form of evidence.get(report.article)?.forms[key] ?? []) {
+      for (const form of evidence.get(report.article)?.forms.get(key) ?? []) {
         const stories = byForm.get(form);
         if (stories) stories.push(report.article);
         else byForm.set(form, [report.article]);
@@ -66,7 +66,7 @@ function spellingDisagreements(event: Event, evidence: ReadonlyMap<string, Artic
 function writtenTwoWays(event: Event, evidence: ReadonlyMap<string, ArticleEvidence>, key: string): boolean {
   let first: string | undefined;
   for (const report of event.reports) {
-    for (const form of evidence.get(report.article)?.forms[key] ?? []) {
+    for (const form of evidence.get(report.article)?.forms.get(key) ?? []) {
       if (first === undefined) first = form;
       else if (form !== first) return true;
     }

@@ -7,7 +7,7 @@ import { linkRegistry, type Mention } from './link-registry.ts';
 import type { RegistryIndex } from './registry-index.ts';
 import { plainText, tokenize } from './text.ts';
 
-/** What extraction reads from one article. Plain data, so it can be cached as JSON. */
+/** What extraction reads from one article. Plain data (and one Map), packed for the cache by packed-extraction.ts. */
 export interface ArticleExtraction {
   /** Registry entities found, as `kind:id` keys, each once, in order of first mention. */
   linked: string[];
@@ -15,8 +15,12 @@ export interface ArticleExtraction {
   dates: DateMention[];
   /** Dated happenings with their places and participants; discovered ones as `discovered:<index>`. */
   happenings: Happening[];
-  /** How the story writes each linked name in full ("Kiev", "Sergei Lavrov"), for comparing sources. */
-  forms: Record<string, string[]>;
+  /**
+   * How the story writes each linked name in full ("Kiev", "Sergei Lavrov"), for comparing sources.
+   * A Map: as objects, every article's own set of keys gave V8 a hidden class chain of its own, and
+   * looking a name up in 100,000 of them was most of the time spent comparing sources.
+   */
+  forms: Map<string, string[]>;
   /** Counted things ("three staff members"), for comparing sources. */
   figures: Figure[];
 }
@@ -64,12 +68,13 @@ function leadEnd(article: Pick<Article, 'title' | 'summary'>, text: string): num
 }
 
 /** Full names only: an acronym or a surname alone is a short form, not a different spelling. */
-function writtenForms(mentions: readonly Mention[]): Record<string, string[]> {
-  const forms: Record<string, string[]> = {};
+function writtenForms(mentions: readonly Mention[]): Map<string, string[]> {
+  const forms = new Map<string, string[]>();
   for (const mention of mentions) {
     if (mention.via !== 'name' || /^[\p{Lu}\p{N}.-]+$/u.test(mention.text)) continue;
-    const list = (forms[mention.key] ??= []);
-    if (!list.includes(mention.text)) list.push(mention.text);
+    const list = forms.get(mention.key);
+    if (!list) forms.set(mention.key, [mention.text]);
+    else if (!list.includes(mention.text)) list.push(mention.text);
   }
   return forms;
 }

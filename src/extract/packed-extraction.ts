@@ -42,7 +42,7 @@ export function pack(extraction: ArticleExtraction, text: string): unknown[] {
     extraction.discovered.map(({ kind, name, aliases }) => [KINDS.indexOf(kind), name, aliases]),
     extraction.dates.map(mention),
     extraction.happenings.map(happening),
-    extraction.forms,
+    [...extraction.forms],
     extraction.figures.map(({ value, text: words, noun, offset }) => [value, wording(words, offset), noun, offset]),
   ];
 }
@@ -93,7 +93,10 @@ export function unpack(value: unknown, text: string, intern: (value: string) => 
           offset, places: keys(places), participants: keys(participants), main: main === 1,
         };
       }),
-      forms: Object.fromEntries(Object.entries(object(forms)).map(([key, list]) => [key, array(list).map((form) => intern(string(form)))])),
+      forms: new Map(array(forms).map((entry) => {
+        const [key, list] = array(entry);
+        return [intern(string(key)), array(list).map((form) => intern(string(form)))];
+      })),
       figures: array(figures).map((item) => {
         const [value, wording, noun, offset] = array(item);
         const at = integer(offset);
@@ -110,11 +113,6 @@ export function unpack(value: unknown, text: string, intern: (value: string) => 
 function array(value: unknown): unknown[] {
   if (!Array.isArray(value)) throw new Error('not a list');
   return value;
-}
-
-function object(value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
-  return value as Record<string, unknown>;
 }
 
 function string(value: unknown): string {

@@ -52,7 +52,8 @@ function slug(name: string): string {
 
 /** Everything extraction hands on, as text: equal text means equal results, order included. */
 function serialized(extracted: ExtractedRecords): string {
-  return JSON.stringify({ records: extracted.records, candidates: extracted.candidates, evidence: [...extracted.evidence], events: clusterEvents(extracted.records, extracted.evidence).events });
+  const everything = { records: extracted.records, candidates: extracted.candidates, evidence: [...extracted.evidence], events: clusterEvents(extracted.records, extracted.evidence).events };
+  return JSON.stringify(everything, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
 }
 
 describe('extracting across worker threads', () => {

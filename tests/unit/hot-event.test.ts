@@ -35,11 +35,11 @@ function story(i: number): { article: Article; evidence: ArticleEvidence } {
         text: when, date: thursday ? '2026-02-05' : '2026-02-06', precision: 'day', method: 'relative', sentence: `Cassis met Lavrov in ${city} ${when}.`,
         offset: 0, places: ['place:kyiv'], participants: ['person:ignazio-cassis', 'person:sergey-lavrov'], main: true,
       }],
-      forms: {
-        'place:kyiv': i % 11 === 0 ? ['Kiev', 'Kyiv'] : [city],
-        'person:sergey-lavrov': [i % 2 === 0 ? 'Sergei Lavrov' : 'Sergey Lavrov', ...(i % 13 === 0 ? ['Sergej Lavrov'] : [])],
-        'person:ignazio-cassis': ['Ignazio Cassis'],
-      },
+      forms: new Map([
+        ['place:kyiv', i % 11 === 0 ? ['Kiev', 'Kyiv'] : [city]],
+        ['person:sergey-lavrov', [i % 2 === 0 ? 'Sergei Lavrov' : 'Sergey Lavrov', ...(i % 13 === 0 ? ['Sergej Lavrov'] : [])]],
+        ['person:ignazio-cassis', ['Ignazio Cassis']],
+      ]),
       figures: [{ value: i % 9 === 0 ? 4 : 3, text: `${i % 9 === 0 ? 'four' : 'three'} staff members`, noun: 'staff member', offset: 40 }],
     },
   };
