@@ -41,37 +41,33 @@ function spellingDisagreements(event: Event, evidence: ReadonlyMap<string, Artic
     ...event.people.map((id) => `person:${id}`),
     ...event.organizations.map((id) => `organization:${id}`),
   ];
-  const found: Disagreement[] = [];
-  for (const key of keys) {
-    // Most names are written one way by every story, and need no more than this look.
-    if (!writtenTwoWays(event, evidence, key)) continue;
-    // Story ids per form first: an event with thousands of stories has only a few forms to compare.
-    const byForm = new Map<string, string[]>();
-    for (const report of event.reports) {
-      for (const form of evidence.get(report.article)?.forms.get(key) ?? []) {
+  // One pass over the stories, each giving its own few names, gathers the stories per form of
+  // every name of the event: an event with thousands of stories has only a few forms to compare.
+  const wanted = new Set(keys);
+  const formsOf = new Map<string, Map<string, string[]>>();
+  for (const report of event.reports) {
+    for (const [key, forms] of evidence.get(report.article)?.forms ?? []) {
+      if (!wanted.has(key)) continue;
+      let byForm = formsOf.get(key);
+      if (!byForm) formsOf.set(key, (byForm = new Map()));
+      for (const form of forms) {
         const stories = byForm.get(form);
         if (stories) stories.push(report.article);
         else byForm.set(form, [report.article]);
       }
     }
-    if (byForm.size < 2) continue;
+  }
+  const found: Disagreement[] = [];
+  for (const key of keys) {
+    const byForm = formsOf.get(key);
+    // Most names are written one way by every story, and need no more.
+    if (!byForm || byForm.size < 2) continue;
     const readings = [...byForm.entries()].map(([form, stories]): Reading => ({ value: form, sources: stories.map((article) => ({ article, text: form })) }));
     for (const group of variantGroups(readings)) {
       if (storiesDisagree(group)) found.push({ kind: 'spelling', subject: key, readings: group });
     }
   }
   return found;
-}
-
-function writtenTwoWays(event: Event, evidence: ReadonlyMap<string, ArticleEvidence>, key: string): boolean {
-  let first: string | undefined;
-  for (const report of event.reports) {
-    for (const form of evidence.get(report.article)?.forms.get(key) ?? []) {
-      if (first === undefined) first = form;
-      else if (form !== first) return true;
-    }
-  }
-  return false;
 }
 
 /** Groups forms that differ by a letter or two, not names that differ in words ("Russia", "Russian Federation"). */
