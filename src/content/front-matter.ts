@@ -1,5 +1,6 @@
 import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { diagnostic, type Diagnostic, type Position } from './diagnostic.ts';
+import { readPlainYaml } from './plain-yaml.ts';
 
 export interface FrontMatter {
   /** The parsed YAML, or `{}` when it could not be read (a diagnostic says why). */
@@ -43,6 +44,12 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   }
 
   const parsed = splitFrontMatter(source);
+  const plain = readPlainYaml(parsed.yaml);
+  if (plain) {
+    const bodyOffset = source.length - parsed.content.length;
+    const bodyLine = source.slice(0, bodyOffset).split('\n').length;
+    return { data: plain.data, body: parsed.content, bodyLine, positionOf: (path) => plain.positionOf(path) ?? TOP, diagnostics };
+  }
   if (parsed.yaml.replace(/^\s*#[^\n]+/gm, '').trim() !== '') {
     document = parseDocument(parsed.yaml, { lineCounter, prettyErrors: true, uniqueKeys: true });
   }
