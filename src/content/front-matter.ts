@@ -53,7 +53,16 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   if (parsed.yaml.replace(/^\s*#[^\n]+/gm, '').trim() !== '') {
     document = parseDocument(parsed.yaml, { lineCounter, prettyErrors: true, uniqueKeys: true });
   }
-  const parsedData: unknown = !document ? {} : document.errors.length > 0 ? {} : (document.toJS() ?? {});
+  let parsedData: unknown = {};
+  let unreadable: string | undefined;
+  if (document && document.errors.length === 0) {
+    try {
+      parsedData = document.toJS() ?? {};
+    } catch (error) {
+      // An alias with no anchor (`title: *x`) passes the parser and fails here; it must not stop the build.
+      unreadable = (error as Error).message;
+    }
+  }
 
   // The YAML starts right after the opening `---`, so YAML line n is file line n.
   const toFilePosition = (offset: number): Position => {
@@ -67,6 +76,13 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
     diagnostics.push(
       diagnostic(file, position, 'front-matter/yaml', `the front matter is not valid YAML: ${firstLine}`,
         'check the indentation and quote values that contain a colon, e.g. title: "Cassis: the visit"'),
+    );
+  }
+
+  if (unreadable !== undefined) {
+    diagnostics.push(
+      diagnostic(file, TOP, 'front-matter/yaml', `the front matter is not valid YAML: ${unreadable}`,
+        'quote values that start with * or &, e.g. title: "*Breaking*"'),
     );
   }
 

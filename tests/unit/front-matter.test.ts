@@ -196,6 +196,13 @@ describe('parseFrontMatter', () => {
       assert.match(twice.diagnostics[0]?.message ?? '', /unique/);
     });
 
+    it('should report an alias to no anchor instead of stopping the build', () => {
+      const alias = parseFrontMatter('---\ntitle: *breaking\ndate: 2026-02-06\n---\n', FILE);
+      assert.equal(alias.diagnostics.length, 1);
+      assert.equal(alias.diagnostics[0]?.rule, 'front-matter/yaml');
+      assert.match(alias.diagnostics[0]?.message ?? '', /breaking/);
+    });
+
     it('should position YAML errors by file line with CRLF line endings', () => {
       const crlf = parseFrontMatter(text.replace(/\n/g, '\r\n'), FILE);
       assert.equal(crlf.diagnostics[0]?.rule, 'front-matter/yaml');
