@@ -4,7 +4,7 @@ import { toSlug } from '../slug.ts';
 import { extractArticle, extractionText, type ArticleExtraction } from './extract-article.ts';
 import { ExtractionCache } from './extraction-cache.ts';
 import { buildRegistryIndex, keyOf, type RegistryIndex } from './registry-index.ts';
-import { interner, unpack } from './packed-extraction.ts';
+import { interner, pack, unpack } from './packed-extraction.ts';
 import { extractInWorkers, extractPacked, workerCount, type ExtractionJob, type PackedResult } from './worker-pool.ts';
 
 /** An entity extraction found that no editor has registered yet, with the articles that mention it. */
@@ -46,52 +46,62 @@ export async function extractRecords(records: ContentRecords, cache?: Extraction
     records.entities.map((entity) => `${entity.kind}:${entity.id}:${entity.name}:${entity.aliases.join('|')}`).sort(),
   );
   const extractions = new Array<ArticleExtraction>(records.articles.length);
-  const jobs: ExtractionJob[] = [];
-  const pending: Array<{ position: number; hash: string }> = [];
+  const fresh: Array<{ position: number; hash: string }> = [];
   for (const [position, article] of records.articles.entries()) {
     const text = extractionText(article);
     const hash = ExtractionCache.hash([registryFingerprint, article.language, article.date, text]);
     const hit = await cache?.get(hash, text);
-    if (hit) {
-      extractions[position] = hit;
-      continue;
-    }
-    const { title, summary, language, date, day } = article;
-    jobs.push({ file: article.file, title, summary, language, date, day, text });
-    pending.push({ position, hash });
+    if (hit) extractions[position] = hit;
+    else fresh.push({ position, hash });
   }
-  const fresh = await extractAll(jobs, records.entities, options, cache?.intern ?? interner());
-  for (const [k, { position, hash }] of pending.entries()) {
-    const { extraction, packed } = fresh[k]!;
+  // The text is made again when a job is sent rather than kept: at 100,000 new articles, 400 MB.
+  const jobAt = (k: number): ExtractionJob => {
+    const article = records.articles[fresh[k]!.position]!;
+    const { file, title, summary, language, date, day } = article;
+    return { file, title, summary, language, date, day, text: extractionText(article) };
+  };
+  await extractAll(fresh.length, jobAt, records.entities, options, cache?.intern ?? interner(), (k, extraction, job, packed) => {
+    const { position, hash } = fresh[k]!;
     extractions[position] = extraction;
-    if (packed !== undefined) await cache?.setPacked(hash, packed);
-    else await cache?.set(hash, extraction, jobs[k]!.text);
-  }
+    if (packed !== undefined) cache?.setPacked(hash, packed);
+    else cache?.setPacked(hash, JSON.stringify(pack(extraction, job.text)));
+  });
   await cache?.save();
-  const cached = records.articles.length - jobs.length;
-  return { ...mergeExtractions(records, extractions), stats: { extracted: jobs.length, cached } };
+  return { ...mergeExtractions(records, extractions), stats: { extracted: fresh.length, cached: records.articles.length - fresh.length } };
 }
 
-/** A fresh result, and its packed form when a worker made it (the cache stores that as it is). */
-interface Fresh {
-  extraction: ArticleExtraction;
-  packed?: PackedResult;
-}
+/** Takes each new extraction with its job, and its packed form when a worker made it (the cache stores that as it is). */
+type Accept = (index: number, extraction: ArticleExtraction, job: ExtractionJob, packed?: PackedResult) => void;
 
-/** In this thread, or across workers; the results are the same either way, in the order of `jobs`. */
-async function extractAll(jobs: readonly ExtractionJob[], entities: readonly Entity[], options: ExtractOptions, intern: (value: string) => string): Promise<Fresh[]> {
+/** In this thread, or across workers; the results are the same either way. */
+async function extractAll(
+  count: number,
+  jobAt: (index: number) => ExtractionJob,
+  entities: readonly Entity[],
+  options: ExtractOptions,
+  intern: (value: string) => string,
+  accept: Accept,
+): Promise<void> {
   const { workers, exact } = workerCount(options.workers);
   let index: RegistryIndex | undefined;
   const registryIndex = () => (index ??= buildRegistryIndex(entities));
-  if (workers <= 1 || jobs.length === 0 || (!exact && jobs.length < FEW_ARTICLES)) {
-    return jobs.map((job) => ({ extraction: extractArticle(job, registryIndex(), job.text) }));
+  if (workers <= 1 || count === 0 || (!exact && count < FEW_ARTICLES)) {
+    for (let k = 0; k < count; k++) {
+      const job = jobAt(k);
+      accept(k, extractArticle(job, registryIndex(), job.text), job);
+    }
+    return;
   }
   const registry = entities.map(({ kind, id, name, aliases }) => ({ kind, id, name, aliases }));
-  const packed = await extractInWorkers(jobs, { workers, registry, helper: exact ? undefined : (job) => extractPacked(job, registryIndex()) });
-  return packed.map((line, k) => {
-    const extraction = unpack(JSON.parse(line), jobs[k]!.text, intern);
-    if (!extraction) throw new Error(`the extraction of ${jobs[k]!.file} came back from its worker unreadable`);
-    return { extraction, packed: line };
+  await extractInWorkers(count, jobAt, {
+    workers,
+    registry,
+    helper: exact ? undefined : (job) => extractPacked(job, registryIndex()),
+    onResult: (k, packed, job) => {
+      const extraction = unpack(JSON.parse(packed), job.text, intern);
+      if (!extraction) throw new Error(`the extraction of ${job.file} came back from its worker unreadable`);
+      accept(k, extraction, job, packed);
+    },
   });
 }
 

@@ -17,8 +17,8 @@ export const EXTRACTOR_VERSION = (() => {
   return hash.digest('hex').slice(0, 16);
 })();
 
-/** One line of a pack: `<64 hex digits> <JSON>`. */
-type Line = Buffer;
+/** One line of a pack: `<64 hex digits> <JSON>\n`, as read (bytes) or as made in this build (text). */
+type Line = Buffer | string;
 
 const SHARDS = '0123456789abcdef';
 const HASH_LENGTH = 64;
@@ -53,19 +53,19 @@ export class ExtractionCache {
   /** `text` is the article's extraction text, which the hash was made of: entries keep positions in it. */
   async get(hash: string, text: string): Promise<ArticleExtraction | undefined> {
     const line = (await this.read())[shardOf(hash)]?.get(hash);
-    const value = line && this.parse(line, text);
+    const value = line === undefined ? undefined : this.parse(line, text);
     if (value) this.used.add(hash);
     return value;
   }
 
   /** Kept in memory until `save()`. */
   async set(hash: string, value: ArticleExtraction, text: string): Promise<void> {
-    await this.setPacked(hash, JSON.stringify(pack(value, text)));
+    this.setPacked(hash, JSON.stringify(pack(value, text)));
   }
 
-  /** The same, for a result already packed (as workers send them). */
-  async setPacked(hash: string, packed: string): Promise<void> {
-    this.fresh.set(hash, Buffer.from(`${hash} ${packed}\n`));
+  /** The same, for a result already packed (as workers send them); kept as the string it came as until written. */
+  setPacked(hash: string, packed: string): void {
+    this.fresh.set(hash, `${hash} ${packed}\n`);
   }
 
   /** Writes the packs that changed since they were read, keeping the results asked for or set since. */
@@ -90,7 +90,7 @@ export class ExtractionCache {
   private parse(line: Line, text: string): ArticleExtraction | undefined {
     let value: unknown;
     try {
-      value = JSON.parse(line.toString('utf8', HASH_LENGTH + 1));
+      value = JSON.parse(typeof line === 'string' ? line.slice(HASH_LENGTH + 1) : line.toString('utf8', HASH_LENGTH + 1));
     } catch {
       return undefined;
     }
@@ -146,7 +146,7 @@ async function writePack(file: string, lines: readonly Line[]): Promise<void> {
 
 /** A few hundred lines per write: one write per line is slow, one buffer for a whole pack is big. */
 function* chunks(lines: readonly Line[]): Iterable<Buffer> {
-  for (let at = 0; at < lines.length; at += 256) yield Buffer.concat(lines.slice(at, at + 256));
+  for (let at = 0; at < lines.length; at += 256) yield Buffer.concat(lines.slice(at, at + 256).map((line) => (typeof line === 'string' ? Buffer.from(line) : line)));
 }
 
 /** Earlier versions kept one file per article in folders named by the hash's first two digits. */

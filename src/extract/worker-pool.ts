@@ -35,6 +35,8 @@ export type ToPool =
 export interface PoolOptions {
   workers: number;
   registry: readonly RegistryEntry[];
+  /** Takes each result as it arrives, with the job it answers (whose text is let go after). */
+  onResult: (index: number, packed: PackedResult, job: ExtractionJob) => void;
   /**
    * Extracts one article in this thread. When given, this thread takes batches itself until every
    * worker is ready: loading the extractors takes a worker most of a second.
@@ -64,16 +66,23 @@ const MAX_BATCH = 32;
 const IN_FLIGHT = 2;
 
 /**
- * Extracts articles across worker threads and returns the packed results in the order of `jobs`,
- * whichever thread extracted which. A worker that fails or dies rejects the whole run, naming
- * the article when it can; the workers are always stopped before this returns.
+ * Extracts `count` articles across worker threads, handing each packed result to `onResult` with
+ * its index, whichever thread extracted it. Jobs are made as they are sent (`jobAt`) and dropped
+ * when answered, so a large archive's texts are never all held at once. A worker that fails or
+ * dies, or an `onResult` that throws, rejects the whole run, naming the article when it can; the
+ * workers are always stopped before this returns.
  */
-export async function extractInWorkers(jobs: readonly ExtractionJob[], { workers: count, registry, helper }: PoolOptions): Promise<PackedResult[]> {
-  const results = new Array<PackedResult>(jobs.length);
-  if (jobs.length === 0) return results;
-  const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(jobs.length / (count * 8))));
-  const batches = Math.ceil(jobs.length / size);
-  const slice = (batch: number) => jobs.slice(batch * size, (batch + 1) * size);
+export async function extractInWorkers(count: number, jobAt: (index: number) => ExtractionJob, { workers, registry, helper, onResult }: PoolOptions): Promise<void> {
+  if (count === 0) return;
+  const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(count / (workers * 8))));
+  const batches = Math.ceil(count / size);
+  const inFlight = new Map<number, ExtractionJob[]>();
+  const take = (batch: number) => {
+    const jobs: ExtractionJob[] = [];
+    for (let index = batch * size; index < Math.min(count, (batch + 1) * size); index++) jobs.push(jobAt(index));
+    inFlight.set(batch, jobs);
+    return jobs;
+  };
   let next = 0;
   let finished = 0;
   let ready = 0;
@@ -88,8 +97,15 @@ export async function extractInWorkers(jobs: readonly ExtractionJob[], { workers
     over = true;
     settle.reject(error);
   };
-  const complete = (batch: number, list: readonly PackedResult[]) => {
-    for (let k = 0; k < list.length; k++) results[batch * size + k] = list[k]!;
+  const complete = (batch: number, results: readonly PackedResult[]) => {
+    const jobs = inFlight.get(batch) ?? [];
+    inFlight.delete(batch);
+    try {
+      for (let k = 0; k < results.length; k++) onResult(batch * size + k, results[k]!, jobs[k]!);
+    } catch (error) {
+      fail(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
     if (++finished === batches && !over) {
       over = true;
       settle.resolve();
@@ -98,11 +114,11 @@ export async function extractInWorkers(jobs: readonly ExtractionJob[], { workers
   const send = (worker: Worker) => {
     if (over || next >= batches) return;
     const batch = next++;
-    worker.postMessage({ batch, jobs: slice(batch) } satisfies ToWorker);
+    worker.postMessage({ batch, jobs: take(batch) } satisfies ToWorker);
   };
 
   const threads: Worker[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < workers; i++) {
     const worker = new Worker(BOOT, { eval: true, workerData: { registry } });
     threads.push(worker);
     worker.on('message', (message: ToPool) => {
@@ -123,22 +139,21 @@ export async function extractInWorkers(jobs: readonly ExtractionJob[], { workers
   }
 
   try {
-    while (helper && !over && next < batches && ready < count) {
+    while (helper && !over && next < batches && ready < workers) {
       const batch = next++;
-      const list: PackedResult[] = [];
-      for (const job of slice(batch)) {
+      const results: PackedResult[] = [];
+      for (const job of take(batch)) {
         try {
-          list.push(helper(job));
+          results.push(helper(job));
         } catch (error) {
           throw new Error(`extraction failed on ${job.file}: ${(error as Error).message}`, { cause: error });
         }
       }
-      complete(batch, list);
+      complete(batch, results);
       // Lets the workers' messages in between batches.
       await new Promise((resolve) => setImmediate(resolve));
     }
     await done;
-    return results;
   } finally {
     over = true;
     await Promise.all(threads.map((worker) => worker.terminate()));

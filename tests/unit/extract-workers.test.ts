@@ -85,7 +85,11 @@ describe('extracting across worker threads', () => {
   it('should name the article when a worker fails on it, and not hang', async () => {
     const job = { file: 'content/articles/broken.md', title: 'Broken', summary: '', language: 'en', date: '2026-03-04T00:00:00Z', day: '2026-03-04' };
     await assert.rejects(
-      extractInWorkers([{ ...job, file: 'content/articles/fine.md', text: 'Fine.' }, { ...job, text: 'Broken.', language: null as unknown as string }], { workers: 2, registry: [] }),
+      extractInWorkers(2, (index) => [{ ...job, file: 'content/articles/fine.md', text: 'Fine.' }, { ...job, text: 'Broken.', language: null as unknown as string }][index]!, {
+        workers: 2,
+        registry: [],
+        onResult: () => {},
+      }),
       /extraction failed on content\/articles\/broken\.md/,
     );
   });
