@@ -5,7 +5,7 @@ import { extractArticle, extractionText, type ArticleExtraction } from './extrac
 import { ExtractionCache } from './extraction-cache.ts';
 import { buildRegistryIndex, keyOf, type RegistryIndex } from './registry-index.ts';
 import { interner, pack, unpack } from './packed-extraction.ts';
-import { extractInWorkers, extractPacked, workerCount, type ExtractionJob, type PackedResult } from './worker-pool.ts';
+import { extractInWorkers, workerCount, type ExtractionJob, type PackedResult } from './worker-pool.ts';
 
 /** An entity extraction found that no editor has registered yet, with the articles that mention it. */
 export interface Candidate {
@@ -32,8 +32,11 @@ export interface ExtractOptions {
   workers?: number;
 }
 
-/** Below this many articles to extract, starting workers costs more than it saves. */
-const FEW_ARTICLES = 200;
+/**
+ * Below this many articles to extract, starting workers costs more than it saves: a worker takes
+ * half a second of a core to load the extractors (on two cores they pay from about 3,000).
+ */
+const FEW_ARTICLES = 2000;
 
 /**
  * The extract stage: every article is read for the registry's names, new names and dates; the
@@ -63,8 +66,7 @@ export async function extractRecords(records: ContentRecords, cache?: Extraction
   await extractAll(fresh.length, jobAt, records.entities, options, cache?.intern ?? interner(), (k, extraction, job, packed) => {
     const { position, hash } = fresh[k]!;
     extractions[position] = extraction;
-    if (packed !== undefined) cache?.setPacked(hash, packed);
-    else cache?.setPacked(hash, JSON.stringify(pack(extraction, job.text)));
+    cache?.setPacked(hash, packed ?? JSON.stringify(pack(extraction, job.text)));
   });
   await cache?.save();
   return { ...mergeExtractions(records, extractions), stats: { extracted: fresh.length, cached: records.articles.length - fresh.length } };
@@ -93,14 +95,16 @@ async function extractAll(
     return;
   }
   const registry = entities.map(({ kind, id, name, aliases }) => ({ kind, id, name, aliases }));
+  // One thread per core: a count someone set is all workers; by default this thread is one of them.
   await extractInWorkers(count, jobAt, {
-    workers,
+    workers: exact ? workers : workers - 1,
     registry,
-    helper: exact ? undefined : (job) => extractPacked(job, registryIndex()),
-    onResult: (k, packed, job) => {
-      const extraction = unpack(JSON.parse(packed), job.text, intern);
+    helper: exact ? undefined : (job) => extractArticle(job, registryIndex(), job.text),
+    onResult: (k, result, job) => {
+      if ('extraction' in result) return accept(k, result.extraction, job);
+      const extraction = unpack(JSON.parse(result.packed), job.text, intern);
       if (!extraction) throw new Error(`the extraction of ${job.file} came back from its worker unreadable`);
-      accept(k, extraction, job, packed);
+      accept(k, extraction, job, result.packed);
     },
   });
 }

@@ -7,7 +7,7 @@ import { clusterEvents } from '../../src/events/cluster-events.ts';
 import { ExtractionCache } from '../../src/extract/extraction-cache.ts';
 import { extractRecords, type ExtractedRecords } from '../../src/extract/extract-records.ts';
 import { extractInWorkers, workerCount } from '../../src/extract/worker-pool.ts';
-import { extractArticle } from '../../src/extract/extract-article.ts';
+import { extractArticle, extractionText } from '../../src/extract/extract-article.ts';
 import { pack, unpack } from '../../src/extract/packed-extraction.ts';
 import { buildRegistryIndex } from '../../src/extract/registry-index.ts';
 import { removeFolder, writeContentFolder } from './content-folder.ts';
@@ -92,6 +92,31 @@ describe('extracting across worker threads', () => {
       }),
       /extraction failed on content\/articles\/broken\.md/,
     );
+  });
+
+  it('should hand on each result once when this thread extracts beside the workers', async () => {
+    const index = buildRegistryIndex(records.entities);
+    const jobAt = (k: number) => {
+      const article = records.articles[k]!;
+      const { file, title, summary, language, date, day } = article;
+      return { file, title, summary, language, date, day, text: extractionText(article) };
+    };
+    const seen = new Map<number, string>();
+    await extractInWorkers(records.articles.length, jobAt, {
+      workers: 1,
+      registry: records.entities,
+      helper: (job) => extractArticle(job, index, job.text),
+      onResult: (k, result, job) => {
+        assert.ok(!seen.has(k), `result ${k} handed on twice`);
+        const extraction = 'extraction' in result ? result.extraction : unpack(JSON.parse(result.packed), job.text);
+        seen.set(k, JSON.stringify(extraction, (_key, value: unknown) => (value instanceof Map ? [...value] : value)));
+      },
+    });
+    assert.equal(seen.size, records.articles.length);
+    for (const [k, extraction] of seen) {
+      const expected = extractArticle(jobAt(k), index, jobAt(k).text);
+      assert.equal(extraction, JSON.stringify(expected, (_key, value: unknown) => (value instanceof Map ? [...value] : value)));
+    }
   });
 
   it('should take the worker count from CHRONICLE_WORKERS, and refuse one that is not a count', () => {
