@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleExtraction } from './extract-article.ts';
@@ -86,7 +86,7 @@ export class ExtractionCache {
     this.fresh.clear();
     // What was read is let go (a quarter of a gigabyte at 100,000 articles) and read again if asked.
     this.packs = undefined;
-    await removeOldLayout(this.dir);
+    await tidy(this.dir);
   }
 
   private parse(line: Line, text: string): ArticleExtraction | undefined {
@@ -151,8 +151,18 @@ function* chunks(lines: readonly Line[]): Iterable<Buffer> {
   for (let at = 0; at < lines.length; at += 256) yield Buffer.concat(lines.slice(at, at + 256).map((line) => (typeof line === 'string' ? Buffer.from(line) : line)));
 }
 
-/** Earlier versions kept one file per article in folders named by the hash's first two digits. */
-async function removeOldLayout(dir: string): Promise<void> {
+/**
+ * Earlier versions kept one file per article in folders named by the hash's first two digits; a
+ * build stopped while writing leaves its temporary pack behind. Both go.
+ */
+async function tidy(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => /^[0-9a-f]{2}$/.test(name)).map((name) => rm(path.join(dir, name), { recursive: true, force: true })));
+  const anHourAgo = Date.now() - 3_600_000;
+  await Promise.all(
+    names.map(async (name) => {
+      const file = path.join(dir, name);
+      if (/^[0-9a-f]{2}$/.test(name)) await rm(file, { recursive: true, force: true });
+      else if (name.endsWith('.tmp') && ((await stat(file).catch(() => undefined))?.mtimeMs ?? Infinity) < anHourAgo) await rm(file, { force: true });
+    }),
+  );
 }
