@@ -56,14 +56,16 @@ export function findHappenings(
   const spans = sentences(text, language);
   const sorted = [...entities].sort((a, b) => a.start - b.start);
   const happenings: Happening[] = [];
+  const breaksOf = new Map<Span, number[]>();
   for (const mention of dates) {
     if (mention.precision !== 'day' && mention.precision !== 'month') continue;
     if (NOT_A_HAPPENING_BEFORE.test(text.slice(Math.max(0, mention.offset - 16), mention.offset))) continue;
     const index = spans.findIndex((span) => span.start <= mention.offset && mention.offset < span.end);
     const sentence = spans[index];
     if (!sentence) continue;
-    const inSentence = sorted.filter((entity) => within(entity, sentence) && !inAttribution(text, sentence, entity));
-    const clause = clauseAround(text, sentence, mention.offset);
+    const breaks = clauseBreaks(text, sentence, breaksOf);
+    const inSentence = sorted.filter((entity) => within(entity, sentence) && !inAttribution(text, sentence, breaks, entity));
+    const clause = clauseAround(breaks, sentence, mention.offset);
     const placesOf = (list: readonly EntityAt[]) => list.filter((entity) => entity.kind === 'place' && !isPossessive(text, entity));
     const clausePlaces = placesOf(inSentence.filter((entity) => within(entity, clause)));
     const places = unique((clausePlaces.length > 0 ? clausePlaces : placesOf(inSentence)).map((entity) => entity.ref));
@@ -103,11 +105,20 @@ function within(entity: EntityAt, span: Span): boolean {
   return entity.start >= span.start && entity.end <= span.end;
 }
 
-function clauseAround(text: string, sentence: Span, offset: number): Span {
+/** Where a sentence's clauses break; every date and name in it asks, so each sentence is read once. */
+function clauseBreaks(text: string, sentence: Span, known: Map<Span, number[]>): number[] {
+  let breaks = known.get(sentence);
+  if (!breaks) {
+    breaks = [...text.slice(sentence.start, sentence.end).matchAll(CLAUSE_BREAK)].map((match) => sentence.start + (match.index ?? 0));
+    known.set(sentence, breaks);
+  }
+  return breaks;
+}
+
+function clauseAround(breaks: readonly number[], sentence: Span, offset: number): Span {
   let start = sentence.start;
   let end = sentence.end;
-  for (const match of text.slice(sentence.start, sentence.end).matchAll(CLAUSE_BREAK)) {
-    const at = sentence.start + (match.index ?? 0);
+  for (const at of breaks) {
     if (at < offset) start = at + 1;
     else if (at > offset) {
       end = at;
@@ -117,8 +128,8 @@ function clauseAround(text: string, sentence: Span, offset: number): Span {
   return { start, end };
 }
 
-function inAttribution(text: string, sentence: Span, entity: EntityAt): boolean {
-  const clause = clauseAround(text, sentence, entity.start);
+function inAttribution(text: string, sentence: Span, breaks: readonly number[], entity: EntityAt): boolean {
+  const clause = clauseAround(breaks, sentence, entity.start);
   return ATTRIBUTION.test(text.slice(clause.start, entity.start));
 }
 

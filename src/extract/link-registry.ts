@@ -1,6 +1,6 @@
 import type { EntityKind } from '../content/schemas.ts';
 import type { RegistryIndex } from './registry-index.ts';
-import { tokenize, type Token } from './text.ts';
+import { startsUpperCase, tokenize, type Token } from './text.ts';
 
 export interface Mention {
   key: string;
@@ -42,7 +42,7 @@ export function linkRegistry(text: string, index: RegistryIndex, tokens: Token[]
       mentions.push({ key: acronymKey, kind: entity.kind, id: entity.id, text: token.text, start: token.start, end: token.end, via: 'acronym' });
       continue;
     }
-    if (!/^\p{Lu}/u.test(token.text)) continue;
+    if (!startsUpperCase(token.text)) continue;
     const people = index.surnames.get(token.folded);
     if (!people) continue;
     const inText = [...people].filter((key) => namedInFull.has(key));
@@ -77,7 +77,7 @@ function longestAliasAt(tokens: Token[], i: number, index: RegistryIndex, text: 
       matches = tokens[i + k]!.folded === entry.words[k] && (k === 0 || joined(text, tokens[i + k - 1]!, tokens[i + k]!));
     }
     if (!matches) continue;
-    if (entry.capitalized && !/^\p{Lu}/u.test(tokens[i]!.text)) continue;
+    if (entry.capitalized && !startsUpperCase(tokens[i]!.text)) continue;
     if (entry.exactCase && !acronymCaseFits(spanText(tokens, i, length, text).replace(/[.\s-]/g, ''), entry.exactCase)) continue;
     return { entry, length };
   }

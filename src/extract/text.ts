@@ -35,6 +35,14 @@ export function foldedWords(text: string): string[] {
   return tokenize(text).map((token) => token.folded);
 }
 
+/** Whether a word starts with a capital letter; asked of every word of every article, so ASCII is answered without a regular expression. */
+export function startsUpperCase(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code < 128 ? code >= 65 && code <= 90 : UPPER_START.test(text);
+}
+
+const UPPER_START = /^\p{Lu}/u;
+
 /** "OSCE", "EDA", "UN": short all-capital names, which must match in capitals ("un" is a French word). */
 export function isAcronym(text: string): boolean {
   return /^[\p{Lu}\p{N}]{2,6}$/u.test(text.replace(/[.\s-]/g, '')) && text.replace(/[^\p{L}]/gu, '').length >= 2;
@@ -63,8 +71,11 @@ export interface Span {
  * quotes better than a regular expression would); a line break always ends a sentence, since
  * headlines and list items carry no full stop.
  */
+const segmenters = new Map<string, Intl.Segmenter>();
+
 export function sentences(text: string, language: string): Span[] {
-  const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+  let segmenter = segmenters.get(language);
+  if (!segmenter) segmenters.set(language, (segmenter = new Intl.Segmenter(language, { granularity: 'sentence' })));
   const spans: Span[] = [];
   let carried: number | undefined;
   for (const { segment, index: at } of segmenter.segment(text)) {
