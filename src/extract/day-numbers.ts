@@ -5,25 +5,36 @@
  * Formatting follows luxon's (`toISODate`, `toFormat('yyyy')`) so results read as before.
  */
 
-const ONE_DAY = 86_400_000;
-
 export interface CivilDay {
   year: number;
   month: number;
   day: number;
 }
 
-/** The day number of a calendar date; the date must exist (see `daysInMonth`). */
+/**
+ * The day number of a calendar date (proleptic Gregorian, as Date counts); the date must exist
+ * (see `daysInMonth`). Integer arithmetic after Howard Hinnant's days_from_civil: inferring a
+ * year tries a dozen, and three Date objects per try showed in profiles.
+ */
 export function dayNumber(year: number, month: number, day: number): number {
-  // setUTCFullYear, unlike Date.UTC, keeps the years 0–99 as written.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return Math.round(date.getTime() / ONE_DAY);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
+/** The calendar date of a day number (Hinnant's civil_from_days). */
 export function civilDay(days: number): CivilDay {
-  const date = new Date(days * ONE_DAY);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1 };
 }
 
 /** 0 (Sunday) to 6, as chrono numbers weekdays; 1970-01-01 was a Thursday. */
@@ -32,9 +43,8 @@ export function weekdayOf(days: number): number {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month, 0);
-  return date.getUTCDate();
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export function isCalendarDate(year: number, month: number, day: number): boolean {
