@@ -54,7 +54,15 @@ function chronicleCodeDigest(): Promise<string> {
 }
 
 export class BuildFingerprints {
-  constructor(private readonly cacheFile: string | undefined) {}
+  private constructor(private readonly cacheFile: string) {}
+
+  /** The fingerprints kept in the cache folder for builds into `outputDir`. */
+  static forOutput(cacheDir: string, outputDir: string): BuildFingerprints {
+    return new BuildFingerprints(path.join(cacheDir, 'builds', `${createHash('sha256').update(outputDir).digest('hex').slice(0, 16)}.json`));
+  }
+
+  /** Read once: both the content hashes and the up-to-date check need it. */
+  private previous: Promise<FingerprintCache | undefined> | undefined;
 
   /**
    * The fingerprint of this build's inputs. Every file in the content folder counts, not only
@@ -93,7 +101,6 @@ export class BuildFingerprints {
   }
 
   async save(entry: FingerprintCache): Promise<void> {
-    if (!this.cacheFile) return;
     await mkdir(path.dirname(this.cacheFile), { recursive: true });
     // Written beside and renamed, so a build stopped halfway never leaves half a file to trust.
     const temporary = `${this.cacheFile}.${process.pid}.tmp`;
@@ -101,8 +108,12 @@ export class BuildFingerprints {
     await rename(temporary, this.cacheFile);
   }
 
-  private async read(): Promise<FingerprintCache | undefined> {
-    if (!this.cacheFile) return undefined;
+  private read(): Promise<FingerprintCache | undefined> {
+    this.previous ??= this.readFromDisk();
+    return this.previous;
+  }
+
+  private async readFromDisk(): Promise<FingerprintCache | undefined> {
     try {
       const parsed = JSON.parse(await readFile(this.cacheFile, 'utf8')) as FingerprintCache;
       return typeof parsed.fingerprint === 'string' && parsed.files && Array.isArray(parsed.diagnostics) ? parsed : undefined;

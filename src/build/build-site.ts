@@ -1,7 +1,6 @@
 import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Eleventy } from '@11ty/eleventy';
-import { createHash } from 'node:crypto';
 import { cacheFolder, loadArchive } from '../archive/load-archive.ts';
 import { BuildFingerprints } from './build-fingerprint.ts';
 import { hasErrors, type Diagnostic } from '../content/diagnostic.ts';
@@ -40,11 +39,12 @@ export type BuildResult =
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outputDir = path.resolve(options.outputDir);
   const site = options.site ?? DEFAULT_SITE;
+  // With the cache off there is nothing to compare with, so the content is not hashed at all.
   const cache = cacheFolder();
-  const fingerprints = new BuildFingerprints(cache && path.join(cache, 'builds', `${createHash('sha256').update(outputDir).digest('hex').slice(0, 16)}.json`));
+  const fingerprints = cache ? BuildFingerprints.forOutput(cache, outputDir) : undefined;
   const checking: StageTimings = {};
-  const inputs = await timed(checking, 'load', () => fingerprints.compute({ contentDir: options.contentDir, settings: site }));
-  const previous = await timed(checking, 'load', () => fingerprints.unchangedSince(inputs.fingerprint, outputDir, SITE_MARKER));
+  const inputs = fingerprints && (await timed(checking, 'load', () => fingerprints.compute({ contentDir: options.contentDir, settings: site })));
+  const previous = fingerprints && inputs && (await timed(checking, 'load', () => fingerprints.unchangedSince(inputs.fingerprint, outputDir, SITE_MARKER)));
   if (previous) return { ok: true, diagnostics: previous.diagnostics, articles: previous.articles, pages: previous.pages, timings: checking, upToDate: true };
 
   const { archive, diagnostics, timings: loading } = await loadArchive(options.contentDir);
@@ -66,11 +66,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     });
     const written = (await timed(timings, 'render', () => eleventy.write())) as unknown[];
     await timed(timings, 'index', () => indexSite(staging));
-    await writeFile(path.join(staging, SITE_MARKER), `Built by chronicle build; this folder is replaced by the next build.\nInputs: ${inputs.fingerprint}\n`);
+    await writeFile(path.join(staging, SITE_MARKER), `Built by chronicle build; this folder is replaced by the next build.\n${inputs ? `Inputs: ${inputs.fingerprint}\n` : ''}`);
     const outputFiles = (await readdir(staging, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
     await swapIn(staging, outputDir);
     const pages = countPages(written);
-    await fingerprints.save({ files: inputs.files, fingerprint: inputs.fingerprint, diagnostics, articles: archive.articles.length, pages, outputFiles });
+    if (fingerprints && inputs) await fingerprints.save({ files: inputs.files, fingerprint: inputs.fingerprint, diagnostics, articles: archive.articles.length, pages, outputFiles });
     return { ok: true, diagnostics, articles: archive.articles.length, pages, timings, upToDate: false };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

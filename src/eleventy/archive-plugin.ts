@@ -27,7 +27,8 @@ export function archivePlugin(eleventyConfig: UserConfig, settings: ChronicleSet
     const previous = rendered;
     rendered = archive;
     if (!previous || previous === archive || !changedFiles || changedFiles.others || changedFiles.articles.length === 0) return undefined;
-    const byFile = (source: Archive) => source.articles.filter((article) => changedFiles.articles.includes(article.file)).map((article) => article.id);
+    const edited = new Set(changedFiles.articles);
+    const byFile = (source: Archive) => source.articles.filter((article) => edited.has(article.file)).map((article) => article.id);
     return ArchiveChanges.between(previous, archive, new Set([...byFile(previous), ...byFile(archive)]));
   });
   // Content lives outside Eleventy's input folder; watch it so the dev server rebuilds on edits.
