@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../helpers/run-cli.ts';
-import { readSiteFile } from '../helpers/site-files.ts';
+import { listAllFiles, readSiteFile } from '../helpers/site-files.ts';
 
 const FIXTURE = 'tests/fixtures/archive';
 const ARTICLE = 'articles/2025/lakeside-summit.md';
@@ -98,10 +98,6 @@ describe('building again', () => {
 /** Every file of a site and its bytes (as base64, so binary Pagefind files compare too). */
 async function snapshot(site: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
-  for (const entry of await readdir(site, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files[path.relative(site, file)] = (await readFile(file)).toString('base64');
-  }
+  for (const file of await listAllFiles(site)) files[file] = (await readFile(path.join(site, file))).toString('base64');
   return files;
 }

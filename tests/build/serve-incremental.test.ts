@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { REPO_ROOT, runCli } from '../helpers/run-cli.ts';
+import { listAllFiles } from '../helpers/site-files.ts';
 
 const FIXTURE = 'tests/fixtures/archive';
 const ARTICLE = 'articles/2025/lakeside-summit.md';
@@ -71,11 +72,7 @@ describe('chronicle serve after an edit', () => {
 });
 
 async function siteFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-    .filter((relative) => !relative.startsWith('pagefind') && relative !== '.chronicle-site');
+  return (await listAllFiles(root)).filter((relative) => !relative.startsWith('pagefind') && relative !== '.chronicle-site');
 }
 
 async function waitFor(done: () => boolean, what: string, describe?: () => string, timeoutMs = 60_000): Promise<void> {

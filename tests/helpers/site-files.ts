@@ -8,6 +8,15 @@ export async function listFiles(root: string): Promise<string[]> {
     .sort();
 }
 
+/** Every file (not folder) under `root`, Pagefind's included, as relative paths, sorted. */
+export async function listAllFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
 export async function readSiteFile(root: string, sitePath: string): Promise<string> {
   return readFile(resolveSitePath(root, sitePath), 'utf8');
 }
