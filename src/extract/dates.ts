@@ -152,9 +152,13 @@ function parserFor(language: string): chrono.Chrono {
     const monthPattern = new RegExp(`(?<![\\p{L}])${lead}(${months.join('|')})(?:\\s+((?:19|20)\\d\\d))?(?![\\p{L}])`, 'iu');
     parser.parsers.push({
       pattern: () => monthPattern,
-      extract: (_context, match) => {
+      extract: (context, match) => {
         const month = months.findIndex((name) => name.toLowerCase() === (match[1] ?? '').toLowerCase()) + 1;
-        return match[2] ? { month, year: Number(match[2]) } : { month };
+        // What is not written is implied as the 1st, as chrono's own month parser does: left to
+        // chrono, the day comes from the publication date, and "en février" read on 30 March
+        // became 30 February, which chrono then dropped as no calendar date.
+        const components = context.createParsingComponents().assign('month', month).imply('day', 1);
+        return match[2] ? components.assign('year', Number(match[2])) : components;
       },
     });
   }
@@ -162,7 +166,8 @@ function parserFor(language: string): chrono.Chrono {
   const yearPattern = new RegExp(`(?<![\\p{L}])${yearLead}\\s+((?:19|20)\\d\\d)(?![\\d\\-/]|\\.\\d)`, 'iu');
   parser.parsers.push({
     pattern: () => yearPattern,
-    extract: (_context, match) => ({ year: Number(match[1]) }),
+    // Month and day implied as 1 January, not taken from the publication date (29 February in 2023).
+    extract: (context, match) => context.createParsingComponents().assign('year', Number(match[1])).imply('month', 1).imply('day', 1),
   });
   parser.refiners = parser.refiners.map((refiner) => (refiner.constructor.name === 'ENEndOfPeriodRefiner' ? onlyAfterOf(refiner) : refiner));
   parsers.set(key, parser);

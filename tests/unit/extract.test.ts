@@ -96,6 +96,22 @@ describe('resolving dates against the publication date', () => {
     assert.deepEqual(resolved('Lundi, il était à Kiev; en janvier aussi.', friday, 'fr'), ['Lundi=2026-02-02/day/relative', 'en janvier=2026-01/month/inferred-year']);
     assert.deepEqual(resolved('Am 6. Februar 2026 und im Januar.', friday, 'de'), ['Am 6. Februar 2026=2026-02-06/day/explicit', 'im Januar=2026-01/month/inferred-year']);
   });
+  it('should read a month without a day in a story published on the 29th, 30th or 31st', () => {
+    // The unwritten day must not be taken from the publication day: 30 February is no date.
+    for (const published of ['2026-03-29T10:00:00+02:00', '2026-03-30T10:00:00+02:00', '2026-03-31T10:00:00+02:00', '2026-05-31T10:00:00+02:00']) {
+      const year = published.slice(0, 4);
+      assert.deepEqual(resolved('He arrived in February; back in April.', published, 'en'), [`February=${year}-02/month/inferred-year`, `April=${year}-04/month/inferred-year`], published);
+      assert.deepEqual(resolved('Il est arrivé en février, reparti en avril.', published, 'fr'), [`en février=${year}-02/month/inferred-year`, `en avril=${year}-04/month/inferred-year`], published);
+      assert.deepEqual(resolved('Er kam im Februar, ging im April.', published, 'de'), [`im Februar=${year}-02/month/inferred-year`, `im April=${year}-04/month/inferred-year`], published);
+      assert.deepEqual(resolved('Il est arrivé en février 2025.', published, 'fr'), ['en février 2025=2025-02/month/explicit'], published);
+    }
+  });
+  it('should read a year alone in a story published on 29 February', () => {
+    const leapDay = '2024-02-29T10:00:00+01:00';
+    assert.deepEqual(resolved('He has served since 2023.', leapDay, 'en'), ['since 2023=2023/year/explicit']);
+    assert.deepEqual(resolved('Il est en poste depuis 2023.', leapDay, 'fr'), ['depuis 2023=2023/year/explicit']);
+    assert.deepEqual(resolved('Er ist seit 2023 im Amt.', leapDay, 'de'), ['seit 2023=2023/year/explicit']);
+  });
 });
 
 describe('the extraction cache', () => {
