@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { checkDuplicateIds, checkReferences } from './check-references.ts';
 import { listContentFiles, type ContentFile } from './content-files.ts';
 import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostic.ts';
+import { checkPlaceLoops } from './place-containers.ts';
 import { readArticle, readEntity, readEvent, type Read } from './read-records.ts';
 import { KIND_OF_FIELD, type Article, type Entity, type EntityKind, type Event } from './schemas.ts';
 
@@ -65,6 +66,7 @@ export async function loadContent(
     diagnostics.push(...checkDuplicateIds(entityReads.filter((read) => read.record?.kind === kind), kind));
   }
   diagnostics.push(...checkReferences([...articleReads, ...eventReads], entities, events));
+  diagnostics.push(...checkPlaceLoops(entityReads));
 
   return {
     records: { articles: uniqueById(records(articleReads)), entities: uniqueEntities(entities), events: uniqueById(events) },

@@ -35,6 +35,8 @@ export interface Read<T> {
   /** Where the id-defining key and each reference stand in the file. */
   idPosition: Position;
   referenceSites: ReferenceSite[];
+  /** Where a place's `country` is written, for the check that places do not lie in each other. */
+  countryPosition?: Position | undefined;
   diagnostics: Diagnostic[];
 }
 
@@ -124,7 +126,8 @@ export function readEntity(file: ContentFile, text: string, kind: EntityKind): R
     bioHtml: renderMarkdown(frontMatter.body),
     curated: true,
   };
-  return { ...base, idPosition: frontMatter.positionOf(value.slug ? ['slug'] : ['name']), record, diagnostics: [...diagnostics, ...warnings] };
+  const countryPosition = record.country ? frontMatter.positionOf(['country']) : undefined;
+  return { ...base, idPosition: frontMatter.positionOf(value.slug ? ['slug'] : ['name']), countryPosition, record, diagnostics: [...diagnostics, ...warnings] };
 }
 
 export function readEvent(file: ContentFile, text: string): Read<Event> {

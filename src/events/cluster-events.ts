@@ -1,8 +1,8 @@
 import type { ContentRecords } from '../content/load-content.ts';
-import { KIND_OF_FIELD, type Article, type Entity, type Event, type EventClaim, type EventReport } from '../content/schemas.ts';
+import { placeContainers } from '../content/place-containers.ts';
+import { type Article, type Entity, type Event, type EventClaim, type EventReport } from '../content/schemas.ts';
 import type { ArticleEvidence } from '../extract/extract-records.ts';
 import type { Happening } from '../extract/happenings.ts';
-import { fold } from '../extract/text.ts';
 import { html } from '../render/html.ts';
 import { toSlug } from '../slug.ts';
 import { compareSources } from './compare-sources.ts';
@@ -352,13 +352,8 @@ class PlaceHierarchy {
   private readonly parent = new Map<string, string>();
 
   constructor(entities: readonly Entity[]) {
-    const places = entities.filter((entity) => entity.kind === KIND_OF_FIELD.places);
-    const byName = new Map<string, string>();
-    for (const place of places) for (const name of [place.name, ...place.aliases]) byName.set(fold(name), `place:${place.id}`);
-    for (const place of places) {
-      const container = place.country ? byName.get(fold(place.country)) : undefined;
-      if (container && container !== `place:${place.id}`) this.parent.set(`place:${place.id}`, container);
-    }
+    // Never circular: places naming each other as their country (reported by the content check) are cut open.
+    for (const [place, container] of placeContainers(entities).parent) this.parent.set(`place:${place}`, `place:${container}`);
   }
 
   /** A place and every place it lies in. */
@@ -369,7 +364,9 @@ class PlaceHierarchy {
   }
 
   contains(outer: string, inner: string): boolean {
-    for (let at = this.parent.get(inner); at; at = this.parent.get(at)) if (at === outer) return true;
+    // A chain is at most as long as there are links; the bound keeps the walk finite whatever the map holds.
+    let steps = 0;
+    for (let at = this.parent.get(inner); at && steps <= this.parent.size; at = this.parent.get(at), steps++) if (at === outer) return true;
     return false;
   }
 
