@@ -1,7 +1,8 @@
 import { html } from '../src/render/html.ts';
 import { page } from './_components/page.ts';
+import { firstShardOnly } from './_components/this-run.ts';
 
-export const data = { permalink: '/404.html' };
+export const data = { permalink: firstShardOnly('/404.html') };
 
 export function render(): string {
   return page({

@@ -1,5 +1,6 @@
 import type { Archive } from '../src/archive/archive.ts';
 import { apiExports, type ApiExport } from '../src/export/api-exports.ts';
+import { thisShard } from './_components/this-run.ts';
 
 /** The machine-readable exports of DESIGN.md (`/api/*.json`), one file per export. */
 export const data = {
@@ -8,7 +9,7 @@ export const data = {
     data: 'archive.articles',
     size: 1,
     alias: 'file',
-    before: (_items: unknown[], { archive }: { archive: Archive }): ApiExport[] => apiExports(archive),
+    before: thisShard((_items: unknown[], { archive }: { archive: Archive }): ApiExport[] => apiExports(archive)),
   },
   permalink: ({ file }: { file: ApiExport }) => file.path,
   eleventyExcludeFromCollections: true,

@@ -4,7 +4,7 @@ import { articleUrl } from '../src/archive/urls.ts';
 import type { Article } from '../src/content/schemas.ts';
 import { formatDay, formatEventDate, formatPublished, monthName } from '../src/render/format.ts';
 import { html, trusted } from '../src/render/html.ts';
-import { changedOnly } from './_components/changed-only.ts';
+import { changedOnly, thisShard } from './_components/this-run.ts';
 import { dateMentions } from './_components/date-mentions.ts';
 import { entityChips, eventLink, recordEntities } from './_components/links.ts';
 import { page } from './_components/page.ts';
@@ -13,7 +13,7 @@ import { articleStructuredData } from './_components/structured-data.ts';
 import type { Site } from '../src/site/site-config.ts';
 
 export const data = {
-  pagination: { data: 'archive.articles', size: 1, alias: 'article', addAllPagesToCollections: true, before: changedOnly((article: Article) => `article:${article.id}`) },
+  pagination: { data: 'archive.articles', size: 1, alias: 'article', addAllPagesToCollections: true, before: thisShard(changedOnly((article: Article) => `article:${article.id}`)) },
   permalink: ({ article }: { article: Article }) => articleUrl(article.id),
 };
 

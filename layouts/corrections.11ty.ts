@@ -6,6 +6,7 @@ import { html } from '../src/render/html.ts';
 import { page } from './_components/page.ts';
 import { pageNav } from './_components/pager.ts';
 import { PAGE_SIZE, pageSuffix, pageUrl, paginate, type Paged } from './_components/paging.ts';
+import { thisShard } from './_components/this-run.ts';
 
 type Correction = { article: Article; date: string; text: string };
 
@@ -16,7 +17,7 @@ export const data = {
     size: 1,
     alias: 'correctionsPage',
     addAllPagesToCollections: true,
-    before: (corrections: Correction[]): Array<Paged<Correction>> => paginate(corrections, PAGE_SIZE.corrections, '/corrections/'),
+    before: thisShard((corrections: Correction[]): Array<Paged<Correction>> => paginate(corrections, PAGE_SIZE.corrections, '/corrections/')),
   },
   permalink: ({ correctionsPage }: { correctionsPage: Paged<Correction> }) => pageUrl(correctionsPage.base, correctionsPage.number),
 };

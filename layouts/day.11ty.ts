@@ -1,5 +1,5 @@
 import type { Archive, DayGroup } from '../src/archive/archive.ts';
-import { changedOnly } from './_components/changed-only.ts';
+import { changedOnly, thisShard } from './_components/this-run.ts';
 import type { ArchiveChanges } from '../src/archive/archive-changes.ts';
 import { articleUrl, dayUrl, monthUrl, yearUrl } from '../src/archive/urls.ts';
 import type { Article, DateMention, Event } from '../src/content/schemas.ts';
@@ -29,7 +29,7 @@ export const data = {
     size: 1,
     alias: 'dayPage',
     addAllPagesToCollections: true,
-    before: (days: DayGroup[], data: { changes?: ArchiveChanges }): DayPage[] =>
+    before: thisShard((days: DayGroup[], data: { changes?: ArchiveChanges }): DayPage[] =>
       changedOnly((group: DayGroup) => `day:${group.day}`)(days, data).flatMap((group) => {
         const items: DayItem[] = [
           ...group.events.map((event) => ({ section: 'events' as const, event })),
@@ -37,7 +37,7 @@ export const data = {
           ...group.mentionedIn.map(({ article, mentions }) => ({ section: 'mentioned' as const, article, mentions })),
         ];
         return paginate(items, PAGE_SIZE.day, dayUrl(group.day)).map((paged) => ({ ...paged, group }));
-      }),
+      })),
   },
   permalink: ({ dayPage }: { dayPage: DayPage }) => pageUrl(dayPage.base, dayPage.number),
 };

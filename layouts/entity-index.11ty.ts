@@ -8,6 +8,7 @@ import { page } from './_components/page.ts';
 import { pageNav } from './_components/pager.ts';
 import { PAGE_SIZE, pageSuffix, pageUrl, paginate, type Paged } from './_components/paging.ts';
 import { shortSummary } from './_components/timeline.ts';
+import { thisShard } from './_components/this-run.ts';
 
 interface IndexPage extends Paged<Entity> {
   kind: EntityKind;
@@ -21,11 +22,11 @@ export const data = {
     size: 1,
     alias: 'indexPage',
     addAllPagesToCollections: true,
-    before: (kinds: EntityKind[], { archive }: { archive: Archive }): IndexPage[] =>
+    before: thisShard((kinds: EntityKind[], { archive }: { archive: Archive }): IndexPage[] =>
       kinds.flatMap((kind) => {
         const entities = archive.entitiesOf(kind);
         return paginate(entities, PAGE_SIZE.cards, entityIndexUrl(kind)).map((paged) => ({ ...paged, kind, total: entities.length }));
-      }),
+      })),
   },
   kinds: ['person', 'organization', 'place'] satisfies EntityKind[],
   permalink: ({ indexPage }: { indexPage: IndexPage }) => pageUrl(indexPage.base, indexPage.number),

@@ -1,5 +1,5 @@
 import type { Archive, TimelineEntry } from '../src/archive/archive.ts';
-import { changedOnly } from './_components/changed-only.ts';
+import { changedOnly, thisShard } from './_components/this-run.ts';
 import type { ArchiveChanges } from '../src/archive/archive-changes.ts';
 import { entityIndexUrl, entityUrl } from '../src/archive/urls.ts';
 import { ENTITY_FIELD, type Entity } from '../src/content/schemas.ts';
@@ -34,8 +34,8 @@ export const data = {
     size: 1,
     alias: 'entityPage',
     addAllPagesToCollections: true,
-    before: (entities: Entity[], data: { archive: Archive; changes?: ArchiveChanges }): EntityPage[] =>
-      changedOnly((entity: Entity) => `${entity.kind}:${entity.id}`)(entities, data).flatMap((entity) => paginate(data.archive.entriesOf(entity), PAGE_SIZE.timeline, entityUrl(entity.kind, entity.id)).map((paged) => ({ ...paged, entity }))),
+    before: thisShard((entities: Entity[], data: { archive: Archive; changes?: ArchiveChanges }): EntityPage[] =>
+      changedOnly((entity: Entity) => `${entity.kind}:${entity.id}`)(entities, data).flatMap((entity) => paginate(data.archive.entriesOf(entity), PAGE_SIZE.timeline, entityUrl(entity.kind, entity.id)).map((paged) => ({ ...paged, entity })))),
   },
   permalink: ({ entityPage }: { entityPage: EntityPage }) => pageUrl(entityPage.base, entityPage.number),
 };

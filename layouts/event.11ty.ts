@@ -1,5 +1,5 @@
 import type { Archive } from '../src/archive/archive.ts';
-import { changedOnly } from './_components/changed-only.ts';
+import { changedOnly, thisShard } from './_components/this-run.ts';
 import type { ArchiveChanges } from '../src/archive/archive-changes.ts';
 import { eventUrl } from '../src/archive/urls.ts';
 import type { Event } from '../src/content/schemas.ts';
@@ -32,11 +32,11 @@ export const data = {
     size: 1,
     alias: 'eventPage',
     addAllPagesToCollections: true,
-    before: (events: Event[], data: { changes?: ArchiveChanges }): EventPage[] =>
+    before: thisShard((events: Event[], data: { changes?: ArchiveChanges }): EventPage[] =>
       changedOnly((event: Event) => `event:${event.id}`)(events, data).flatMap((event) => {
         const reports = [...event.reports.filter((report) => report.role === 'main'), ...event.reports.filter((report) => report.role !== 'main')];
         return paginate(reports, PAGE_SIZE.eventStories, eventUrl(event.id)).map((paged) => ({ ...paged, event }));
-      }),
+      })),
   },
   permalink: ({ eventPage }: { eventPage: EventPage }) => pageUrl(eventPage.base, eventPage.number),
 };

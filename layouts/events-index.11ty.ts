@@ -7,6 +7,7 @@ import { page } from './_components/page.ts';
 import { pageNav } from './_components/pager.ts';
 import { PAGE_SIZE, pageSuffix, pageUrl, paginate, type Paged } from './_components/paging.ts';
 import { firstFew } from './_components/sources-compared.ts';
+import { thisShard } from './_components/this-run.ts';
 
 /** Places named on an event's card. */
 const PLACES = 5;
@@ -18,7 +19,7 @@ export const data = {
     size: 1,
     alias: 'eventsPage',
     addAllPagesToCollections: true,
-    before: (events: Event[]): Array<Paged<Event>> => paginate(events, PAGE_SIZE.cards, '/events/'),
+    before: thisShard((events: Event[]): Array<Paged<Event>> => paginate(events, PAGE_SIZE.cards, '/events/')),
   },
   permalink: ({ eventsPage }: { eventsPage: Paged<Event> }) => pageUrl(eventsPage.base, eventsPage.number),
 };

@@ -9,6 +9,7 @@ import { page } from './_components/page.ts';
 import { pageNav } from './_components/pager.ts';
 import { PAGE_SIZE, pageSuffix, pageUrl, paginate, type Paged } from './_components/paging.ts';
 import { monthSection, monthSlices, type MonthSlice } from './_components/timeline.ts';
+import { thisShard } from './_components/this-run.ts';
 
 const CHIPS_PER_KIND = 8;
 
@@ -31,7 +32,7 @@ export const data = {
     size: 1,
     alias: 'timelinePage',
     addAllPagesToCollections: true,
-    before: (entries: TimelineEntry[], { archive }: { archive: Archive }): TimelinePage[] => timelinePages(archive, entries),
+    before: thisShard((entries: TimelineEntry[], { archive }: { archive: Archive }): TimelinePage[] => timelinePages(archive, entries)),
   },
   permalink: ({ timelinePage }: { timelinePage: TimelinePage }) => pageUrl('/', timelinePage.number),
 };

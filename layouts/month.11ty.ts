@@ -7,6 +7,7 @@ import { page } from './_components/page.ts';
 import { pageNav, pager } from './_components/pager.ts';
 import { PAGE_SIZE, pageSuffix, pageUrl, paginate, type Paged } from './_components/paging.ts';
 import { entryList } from './_components/timeline.ts';
+import { thisShard } from './_components/this-run.ts';
 
 interface MonthPage extends Paged<TimelineEntry> {
   month: MonthGroup;
@@ -22,7 +23,7 @@ export const data = {
     size: 1,
     alias: 'monthPage',
     addAllPagesToCollections: true,
-    before: (months: MonthGroup[], { changes }: { changes?: ArchiveChanges }): MonthPage[] =>
+    before: thisShard((months: MonthGroup[], { changes }: { changes?: ArchiveChanges }): MonthPage[] =>
       months.flatMap((month, index) => {
         if (changes && !changes.has(`month:${month.year}-${month.month}`)) return [];
         const eventCount = month.entries.filter((entry) => entry.kind === 'event').length;
@@ -33,7 +34,7 @@ export const data = {
           previous: months[index - 1],
           next: months[index + 1],
         }));
-      }),
+      })),
   },
   permalink: ({ monthPage }: { monthPage: MonthPage }) => pageUrl(monthPage.base, monthPage.number),
 };

@@ -3,8 +3,9 @@ import { entityIndexUrl } from '../src/archive/urls.ts';
 import { html } from '../src/render/html.ts';
 import { KIND_LABEL } from './_components/links.ts';
 import { page } from './_components/page.ts';
+import { firstShardOnly } from './_components/this-run.ts';
 
-export const data = { permalink: '/search/' };
+export const data = { permalink: firstShardOnly('/search/') };
 
 export function render({ archive }: { archive: Archive }): string {
   return page({

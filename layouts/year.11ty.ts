@@ -7,6 +7,7 @@ import { page } from './_components/page.ts';
 import { pageNav, pager } from './_components/pager.ts';
 import { PAGE_SIZE, pageSuffix, pageUrl, paginate, type Paged } from './_components/paging.ts';
 import { monthSection, monthSlices } from './_components/timeline.ts';
+import { thisShard } from './_components/this-run.ts';
 
 interface YearPage extends Paged<TimelineEntry> {
   year: YearGroup;
@@ -21,7 +22,7 @@ export const data = {
     size: 1,
     alias: 'yearPage',
     addAllPagesToCollections: true,
-    before: (years: YearGroup[], { changes }: { changes?: ArchiveChanges }): YearPage[] =>
+    before: thisShard((years: YearGroup[], { changes }: { changes?: ArchiveChanges }): YearPage[] =>
       years.flatMap((year, index) =>
         changes && !changes.has(`year:${year.year}`) ? [] : paginate(year.months.flatMap((month) => month.entries), PAGE_SIZE.timeline, yearUrl(year.year)).map((paged) => ({
           ...paged,
@@ -29,7 +30,7 @@ export const data = {
           previous: years[index - 1],
           next: years[index + 1],
         })),
-      ),
+      )),
   },
   permalink: ({ yearPage }: { yearPage: YearPage }) => pageUrl(yearPage.base, yearPage.number),
 };

@@ -6,6 +6,7 @@ import { BuildFingerprints } from './build-fingerprint.ts';
 import { hasErrors, type Diagnostic } from '../content/diagnostic.ts';
 import { CONTENT_ENV, DEFAULT_SITE, QUIET_ENV, SEARCH_INDEX_ENV, SITE_ENV } from '../eleventy/settings.ts';
 import { indexSite } from '../search/pagefind-index.ts';
+import { shardCountFor, shardEnvironment, SHARD_ENV } from '../eleventy/render-shards.ts';
 import { timed, type StageTimings } from './stage-timings.ts';
 import type { Site } from '../site/site-config.ts';
 import { ELEVENTY_CONFIG, LAYOUTS_DIR, PACKAGE_ROOT } from '../paths.ts';
@@ -60,16 +61,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     process.env[QUIET_ENV] = options.quiet ? '1' : '';
     process.env[SITE_ENV] = JSON.stringify(site);
     process.env[SEARCH_INDEX_ENV] = 'caller';
-    const eleventy = new Eleventy(path.relative(process.cwd(), LAYOUTS_DIR) || '.', staging, {
-      configPath: ELEVENTY_CONFIG,
-      quietMode: options.quiet,
-    });
-    const written = (await timed(timings, 'render', () => eleventy.write())) as unknown[];
+    const pages = await timed(timings, 'render', () => renderInShards(staging, shardCountFor(archive.articles.length), options.quiet));
     await timed(timings, 'index', () => indexSite(staging));
     await writeFile(path.join(staging, SITE_MARKER), `Built by chronicle build; this folder is replaced by the next build.\n${inputs ? `Inputs: ${inputs.fingerprint}\n` : ''}`);
     const outputFiles = (await readdir(staging, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
     await swapIn(staging, outputDir);
-    const pages = countPages(written);
     if (fingerprints && inputs) await fingerprints.save({ files: inputs.files, fingerprint: inputs.fingerprint, diagnostics, articles: archive.articles.length, pages, outputFiles });
     return { ok: true, diagnostics, articles: archive.articles.length, pages, timings, upToDate: false };
   } catch (error) {
@@ -113,6 +109,24 @@ async function swapIn(staging: string, outputDir: string): Promise<void> {
   }
   // The new site is live; a leftover copy of the old one is untidy but harmless.
   await rm(previous, { recursive: true, force: true }).catch(() => undefined);
+}
+
+/**
+ * One Eleventy run per shard, one after another into the same folder, so that only one shard's
+ * pages are held in memory at a time (src/eleventy/render-shards.ts). Returns the pages written.
+ */
+async function renderInShards(outputDir: string, count: number, quiet: boolean): Promise<number> {
+  let pages = 0;
+  try {
+    for (let index = 0; index < count; index++) {
+      process.env[SHARD_ENV] = shardEnvironment({ index, count });
+      const eleventy = new Eleventy(path.relative(process.cwd(), LAYOUTS_DIR) || '.', outputDir, { configPath: ELEVENTY_CONFIG, quietMode: quiet });
+      pages += countPages((await eleventy.write()) as unknown[]);
+    }
+  } finally {
+    delete process.env[SHARD_ENV];
+  }
+  return pages;
 }
 
 function countPages(written: unknown[]): number {

@@ -12,6 +12,7 @@ import type { ChronicleSettings } from './settings.ts';
  * In the dev server, `changes` also tells the layouts which pages an edit touched, so a save in a
  * 10,000-article archive re-renders a few dozen pages instead of all of them. It is absent (render
  * everything) on the first build, after a failed one, and when anything but articles changed.
+ * `shard` tells them which share of the pages this run writes (src/eleventy/render-shards.ts).
  */
 export function archivePlugin(eleventyConfig: UserConfig, settings: ChronicleSettings): void {
   let rendered: Archive | undefined;
@@ -31,6 +32,7 @@ export function archivePlugin(eleventyConfig: UserConfig, settings: ChronicleSet
     const byFile = (source: Archive) => source.articles.filter((article) => edited.has(article.file)).map((article) => article.id);
     return ArchiveChanges.between(previous, archive, new Set([...byFile(previous), ...byFile(archive)]));
   });
+  eleventyConfig.addGlobalData('shard', settings.shard);
   // Content lives outside Eleventy's input folder; watch it so the dev server rebuilds on edits.
   eleventyConfig.addWatchTarget(settings.contentDir);
 }

@@ -1,4 +1,5 @@
 import { siteSchema, type Site } from '../site/site-config.ts';
+import { shardFromEnvironment, type RenderShard } from './render-shards.ts';
 
 /**
  * What the command line tells the Eleventy config. Eleventy loads `.eleventy.ts` itself, so the CLI
@@ -18,6 +19,8 @@ export interface ChronicleSettings {
   searchIndex: SearchIndexMode;
   /** The dev server re-renders only the pages an edit touches (see src/archive/archive-changes.ts). */
   incremental: boolean;
+  /** Which share of the pages this Eleventy run renders; `chronicle build` runs one per shard. */
+  shard: RenderShard;
 }
 
 export type SearchIndexMode = 'after-build' | 'background' | 'caller';
@@ -35,5 +38,5 @@ export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): C
   const site = env[SITE_ENV] ? siteSchema.parse(JSON.parse(env[SITE_ENV])) : DEFAULT_SITE;
   const mode = env[SEARCH_INDEX_ENV];
   const searchIndex: SearchIndexMode = mode === 'background' || mode === 'caller' ? mode : 'after-build';
-  return { contentDir: env[CONTENT_ENV] || 'content', quiet: env[QUIET_ENV] === '1', site, searchIndex, incremental: env[INCREMENTAL_ENV] === '1' };
+  return { contentDir: env[CONTENT_ENV] || 'content', quiet: env[QUIET_ENV] === '1', site, searchIndex, incremental: env[INCREMENTAL_ENV] === '1', shard: shardFromEnvironment(env) };
 }

@@ -1,0 +1,35 @@
+import type { ArchiveChanges } from '../../src/archive/archive-changes.ts';
+import { inShard, isFirstShard, type RenderShard } from '../../src/eleventy/render-shards.ts';
+
+/** What every Eleventy run is told about which pages it renders (see src/eleventy/archive-plugin.ts). */
+export interface RunData {
+  /** In the dev server after an edit: the pages the edit touched. */
+  changes?: ArchiveChanges;
+  /** In `chronicle build`: which shard of the site this run writes (src/eleventy/render-shards.ts). */
+  shard: RenderShard;
+}
+
+/**
+ * An Eleventy pagination `before` hook: after an edit in the dev server, keep only the pages the
+ * edit touched (`changes`, see src/archive/archive-changes.ts); otherwise every page. Pages not
+ * rendered again stay in the output folder as they were, which is what they would have been.
+ */
+export function changedOnly<T>(keyOf: (item: T) => string) {
+  return (items: T[], data: Pick<RunData, 'changes'>): T[] => {
+    const changes = data.changes;
+    return changes ? items.filter((item) => changes.has(keyOf(item))) : items;
+  };
+}
+
+/**
+ * Wraps a pagination `before` hook so the run renders only its shard's share of the pages. Every
+ * paginated template goes through this; the others (404, robots, search) use `firstShardOnly`.
+ */
+export function thisShard<Item, Page, Data>(pages: (items: Item[], data: Data) => Page[]) {
+  return (items: Item[], data: Data & Pick<RunData, 'shard'>): Page[] => inShard(pages(items, data), data.shard);
+}
+
+/** A permalink for a single-page template: written by the first shard, skipped by the others. */
+export function firstShardOnly(permalink: string) {
+  return ({ shard }: Pick<RunData, 'shard'>): string | false => (isFirstShard(shard) ? permalink : false);
+}
