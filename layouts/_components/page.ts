@@ -43,6 +43,7 @@ export function page(options: PageOptions): string {
 <meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="/assets/chronicle.css">
 <link rel="stylesheet" href="/assets/chart.css">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 ${socialMeta(options)}
 ${structuredDataScripts(options.structuredData)}${options.head}
 </head>

@@ -16,6 +16,11 @@ const TYPES: Record<string, string> = {
 
 export interface StaticServer {
   url: string;
+  /**
+   * Every request the server answered, in order, as the browser made it: also those the browser
+   * makes on its own (a favicon), which a page's own network events never show.
+   */
+  requests: Array<{ path: string; status: number }>;
   close(): Promise<void>;
 }
 
@@ -24,6 +29,7 @@ export interface StaticServer {
  * A dozen lines of node:http instead of a dependency: tests need nothing more.
  */
 export async function serveStatic(root: string, prefix = '/'): Promise<StaticServer> {
+  const requests: StaticServer['requests'] = [];
   const server: Server = createServer(async (request, response) => {
     const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     // Under a path prefix, as a host serving the site from a sub-folder: nothing exists outside it.
@@ -32,6 +38,7 @@ export async function serveStatic(root: string, prefix = '/'): Promise<StaticSer
     if (!file.startsWith(root)) file = path.join(root, '404.html');
     const info = await stat(file).catch(() => undefined);
     const found = info?.isFile() ? file : path.join(root, '404.html');
+    requests.push({ path: requested, status: info?.isFile() ? 200 : 404 });
     response.writeHead(info?.isFile() ? 200 : 404, { 'content-type': TYPES[path.extname(found)] ?? 'application/octet-stream' });
     createReadStream(found).pipe(response);
   });
@@ -39,6 +46,7 @@ export async function serveStatic(root: string, prefix = '/'): Promise<StaticSer
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${prefix.replace(/\/$/, '')}`,
+    requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
