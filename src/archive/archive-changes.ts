@@ -23,6 +23,11 @@ export class ArchiveChanges {
     return this.keys.size;
   }
 
+  /** Both edits' pages: what a run that failed halfway may have written is rendered again. */
+  with(other: ArchiveChanges): ArchiveChanges {
+    return new ArchiveChanges(new Set([...this.keys, ...other.keys]));
+  }
+
   /**
    * The pages whose content differs between two archives when only the articles in
    * `changedArticles` (ids, before or after the edit) were edited, added or removed. Registry and
@@ -55,10 +60,13 @@ export class ArchiveChanges {
         for (const report of event.reports) articles.add(report.article);
       }
     }
-    // A story's page lists related stories by title.
-    for (const article of next.articles) {
-      if (articles.has(article.id)) continue;
-      if (next.relatedTo(article).some((related) => changedArticles.has(related.id))) articles.add(article.id);
+    // A story's page lists related stories by title: those that list an edited story now, and those
+    // that listed it before (a story deleted or no longer related drops off their lists).
+    for (const archive of [previous, next]) {
+      for (const article of archive.articles) {
+        if (articles.has(article.id)) continue;
+        if (archive.relatedTo(article).some((related) => changedArticles.has(related.id))) articles.add(article.id);
+      }
     }
 
     const days = new Set<string>();

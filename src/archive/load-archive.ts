@@ -2,9 +2,9 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { listContentFiles, type ContentFile } from '../content/content-files.ts';
 import { hasErrors, type Diagnostic } from '../content/diagnostic.ts';
-import { loadContent } from '../content/load-content.ts';
+import { loadContent, type AnyRead, type ReadReuse } from '../content/load-content.ts';
 import { ExtractionCache } from '../extract/extraction-cache.ts';
-import { extractRecords, type Candidate } from '../extract/extract-records.ts';
+import { extractRecords, type Candidate, type ExtractionMemo } from '../extract/extract-records.ts';
 import type { Archive } from './archive.ts';
 import { clusterEvents } from '../events/cluster-events.ts';
 import { buildArchive } from './build-archive.ts';
@@ -19,9 +19,11 @@ export interface LoadedArchive {
   stats: { extracted: number; cached: number };
   /** How long loading, extraction and linking took when this archive was made. */
   timings: StageTimings;
-  /** What changed since the previous load of the same folder in this process (the dev server's last rebuild). */
-  changedFiles: ChangedFiles | undefined;
+  /** Each content file's stamp when it was read (absolute path →), to tell later what changed since. */
+  stamps: FileStamps;
 }
+
+export type FileStamps = ReadonlyMap<string, { stamp: string; file: ContentFile }>;
 
 export interface ChangedFiles {
   /** Article files edited, added or removed, as `Article.file` names them. */
@@ -41,35 +43,68 @@ export function extractionCache(env: NodeJS.ProcessEnv = process.env): Extractio
   return folder ? new ExtractionCache(path.join(folder, 'extract')) : undefined;
 }
 
-let last: { contentDir: string; key: string; files: Map<string, { stamp: string; file: ContentFile }>; result: LoadedArchive } | undefined;
+/**
+ * What this process keeps of its last load of a folder. The whole result while no file changed, so
+ * the CLI's validation pass and Eleventy's data pass share one load. And, for the dev server, what
+ * makes the next load after a save cheap: each file's read (reused while its stamp is the same) and
+ * each article's extraction (found by the very article object a reused read holds).
+ */
+interface Memory {
+  contentDir: string;
+  key: string;
+  result: LoadedArchive;
+  reads: Map<string, { stamp: string; read: AnyRead }>;
+  extractions: ExtractionMemo;
+}
+
+let last: Memory | undefined;
 
 /**
  * Content folder → archive: load and validate, extract, link. Remembers the last result keyed by
- * the folder's file list, sizes and modification times, so the CLI's validation pass and Eleventy's
- * data pass share one load, and a dev-server rebuild after an edit loads afresh.
+ * the folder's file list, sizes and modification times. After an edit only the edited files are
+ * read, validated and extracted again; the checks across files, clustering and linking still run
+ * over every record, as they must (a new article can join any event).
  */
 export async function loadArchive(contentDir: string): Promise<LoadedArchive> {
+  const root = path.resolve(contentDir);
   const listing = await listContentFiles(contentDir);
-  const files = await stamps(listing.files);
-  const key = `${path.resolve(contentDir)}\n${[...files].map(([file, { stamp }]) => `${file}:${stamp}`).join('\n')}`;
-  if (last?.key === key) return last.result;
-  const changedFiles = last?.contentDir === path.resolve(contentDir) ? compare(last.files, files) : undefined;
+  const files = await stampsOf(listing.files);
+  const key = `${root}\n${[...files].map(([file, { stamp }]) => `${file}:${stamp}`).join('\n')}`;
+  if (last?.contentDir === root && last.key === key) return last.result;
+  const memory: Memory = last?.contentDir === root ? last : { contentDir: root, key: '', result: undefined!, reads: new Map(), extractions: { registry: '', byArticle: new WeakMap() } };
+  const reuse: ReadReuse = {
+    get: (file) => {
+      const kept = memory.reads.get(file.absolutePath);
+      // Same stamp and same display name (the folder may have been given another way).
+      return kept && kept.stamp === files.get(file.absolutePath)?.stamp && kept.read.file === file.file ? kept.read : undefined;
+    },
+    set: (file, read) => {
+      const stamp = files.get(file.absolutePath)?.stamp;
+      if (stamp) memory.reads.set(file.absolutePath, { stamp, read });
+    },
+  };
+  for (const absolutePath of memory.reads.keys()) if (!files.has(absolutePath)) memory.reads.delete(absolutePath);
+
   const timings: StageTimings = {};
-  const { records, diagnostics } = await timed(timings, 'load', () => loadContent(contentDir, listing));
+  const { records, diagnostics } = await timed(timings, 'load', () => loadContent(contentDir, listing, reuse));
   let result: LoadedArchive;
   if (hasErrors(diagnostics)) {
-    result = { archive: undefined, diagnostics, candidates: [], stats: { extracted: 0, cached: 0 }, timings, changedFiles };
+    result = { archive: undefined, diagnostics, candidates: [], stats: { extracted: 0, cached: 0 }, timings, stamps: files };
   } else {
-    const extracted = await timed(timings, 'extract', () => extractRecords(records, extractionCache()));
+    const extracted = await timed(timings, 'extract', () => extractRecords(records, extractionCache(), { memo: memory.extractions }));
     const archive = await timed(timings, 'link', () => buildArchive(clusterEvents(extracted.records, extracted.evidence)));
-    result = { archive, diagnostics, candidates: extracted.candidates, stats: extracted.stats, timings, changedFiles };
+    result = { archive, diagnostics, candidates: extracted.candidates, stats: extracted.stats, timings, stamps: files };
   }
-  last = { contentDir: path.resolve(contentDir), key, files, result };
+  last = Object.assign(memory, { key, result });
   return result;
 }
 
-/** Each file's size and modification time: what tells an edit apart without reading 10,000 files. */
-async function stamps(files: readonly ContentFile[]): Promise<Map<string, { stamp: string; file: ContentFile }>> {
+/**
+ * Each file's size and modification time: what tells an edit apart without reading 10,000 files.
+ * A file saved twice within the clock's resolution with the same size would look unchanged; file
+ * systems here stamp in nanoseconds, and the next save corrects it.
+ */
+async function stampsOf(files: readonly ContentFile[]): Promise<Map<string, { stamp: string; file: ContentFile }>> {
   const entries = await Promise.all(
     files.map(async (file) => {
       const info = await stat(file.absolutePath).catch(() => undefined);
@@ -79,7 +114,8 @@ async function stamps(files: readonly ContentFile[]): Promise<Map<string, { stam
   return new Map(entries);
 }
 
-function compare(before: ReadonlyMap<string, { stamp: string; file: ContentFile }>, after: ReadonlyMap<string, { stamp: string; file: ContentFile }>): ChangedFiles {
+/** The files that differ between two loads of the same folder (the rendered one and the newest). */
+export function changedBetween(before: FileStamps, after: FileStamps): ChangedFiles {
   const changed: ContentFile[] = [];
   for (const [absolutePath, now] of after) if (before.get(absolutePath)?.stamp !== now.stamp) changed.push(now.file);
   for (const [absolutePath, then] of before) if (!after.has(absolutePath)) changed.push(then.file);

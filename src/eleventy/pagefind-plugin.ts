@@ -1,12 +1,14 @@
 import type { UserConfig } from '@11ty/eleventy';
 import { indexSite } from '../search/pagefind-index.ts';
+import { describeSearchError } from '../search/search-errors.ts';
 import type { ChronicleSettings } from './settings.ts';
 
 /**
- * Indexes the output for search after Eleventy builds it, unless `chronicle build` does that itself.
- * In the dev server the index is rebuilt in the background: re-indexing 10,000 pages takes seconds,
- * and the edited page should reload without waiting for it. Runs never overlap; an edit made while
- * one runs schedules one more run afterwards.
+ * Indexes the output for search after Eleventy builds it (`npx @11ty/eleventy`), unless the caller
+ * does that itself: `chronicle build` indexes the finished site, and `chronicle serve` indexes in a
+ * child process of its own (src/serve/search-indexer.ts). In 'background' mode the index is rebuilt
+ * without holding up the build; runs never overlap, and an edit made while one runs schedules one
+ * more run afterwards.
  */
 export function pagefindPlugin(eleventyConfig: UserConfig, settings: Pick<ChronicleSettings, 'quiet' | 'searchIndex'>): void {
   if (settings.searchIndex === 'caller') return;
@@ -22,7 +24,7 @@ export function pagefindPlugin(eleventyConfig: UserConfig, settings: Pick<Chroni
       return;
     }
     running = run(output)
-      .catch((error: unknown) => console.error(`[chronicle] search index failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) => console.error(`[chronicle] search index failed: ${describeSearchError(error)}`))
       .finally(() => {
         running = undefined;
         if (again) {

@@ -30,6 +30,18 @@ export interface ExtractOptions {
    * Default: CHRONICLE_WORKERS, else one per core (and this thread alone for a few articles).
    */
   workers?: number;
+  /**
+   * The dev server's results from its previous load, kept in memory: an article read again from an
+   * unchanged file is the same object, so its extraction is found without hashing its text; only
+   * edited articles are extracted. Once filled for the current registry, it stands in for the cache on disk.
+   */
+  memo?: ExtractionMemo;
+}
+
+/** Extractions by article object, valid for one registry (its fingerprint, as the cache hashes it). */
+export interface ExtractionMemo {
+  registry: string;
+  byArticle: WeakMap<Article, ArticleExtraction>;
 }
 
 /**
@@ -50,7 +62,17 @@ export async function extractRecords(records: ContentRecords, cache?: Extraction
   );
   const extractions = new Array<ArticleExtraction>(records.articles.length);
   const fresh: Array<{ position: number; hash: string }> = [];
+  const memo = options.memo;
+  // A memo made with this registry knows every article it saw; what it does not know was edited,
+  // and an edited text is not in the cache either (asking would read all sixteen packs).
+  if (memo?.registry === registryFingerprint) cache = undefined;
+  else if (memo) Object.assign(memo, { registry: registryFingerprint, byArticle: new WeakMap() });
   for (const [position, article] of records.articles.entries()) {
+    const known = memo?.byArticle.get(article);
+    if (known) {
+      extractions[position] = known;
+      continue;
+    }
     const text = extractionText(article);
     const hash = ExtractionCache.hash([registryFingerprint, article.language, article.date, text]);
     const hit = await cache?.get(hash, text);
@@ -69,6 +91,7 @@ export async function extractRecords(records: ContentRecords, cache?: Extraction
     cache?.setPacked(hash, packed ?? JSON.stringify(pack(extraction, job.text)));
   });
   await cache?.save();
+  if (memo) records.articles.forEach((article, position) => memo.byArticle.set(article, extractions[position]!));
   return { ...mergeExtractions(records, extractions), stats: { extracted: fresh.length, cached: records.articles.length - fresh.length } };
 }
 

@@ -1,0 +1,133 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Eleventy } from '@11ty/eleventy';
+import { ArchiveChanges } from '../archive/archive-changes.ts';
+import type { Archive } from '../archive/archive.ts';
+import { changedBetween, loadArchive, type FileStamps, type LoadedArchive } from '../archive/load-archive.ts';
+import { buildSite, SITE_MARKER } from '../build/build-site.ts';
+import type { Diagnostic } from '../content/diagnostic.ts';
+import { handOver } from '../eleventy/handover.ts';
+import { SHARD_ENV } from '../eleventy/render-shards.ts';
+import type { Site } from '../site/site-config.ts';
+import { ELEVENTY_CONFIG, LAYOUTS_DIR } from '../paths.ts';
+import { prunePages } from './prune-pages.ts';
+
+export interface SiteUpdaterOptions {
+  contentDir: string;
+  outputDir: string;
+  site: Site;
+}
+
+export type UpdateResult =
+  /** The content has errors; the site was left as it was. */
+  | { kind: 'content-errors'; diagnostics: Diagnostic[] }
+  /** Rendering failed; the site may be partly updated, and the next update re-renders what this one tried. */
+  | { kind: 'failed'; error: unknown; diagnostics: Diagnostic[] }
+  | { kind: 'unchanged'; diagnostics: Diagnostic[] }
+  /** `files`: the output files written (absolute paths). `full`: the whole site, in shards. */
+  | { kind: 'updated'; full: boolean; upToDate: boolean; files: string[]; removed: string[]; diagnostics: Diagnostic[]; seconds: number };
+
+/**
+ * Brings the dev server's output folder up to date with the content folder, one update at a time.
+ *
+ * The first update, and any that follows an edit of the registry or events (a renamed entity shows
+ * on every page that names it), is `chronicle build` itself: rendered in shards so that a
+ * 10,000-article site fits in memory, into a staging folder swapped in at the end; it says
+ * "nothing changed" at once when the folder already holds the site of this content.
+ *
+ * After an article edit, one Eleventy run renders only the pages the edit touched (ArchiveChanges),
+ * with the archive and the changes handed over in process (src/eleventy/handover.ts), then removes
+ * the pages that no longer exist (src/serve/prune-pages.ts). The result is byte for byte what a
+ * full build writes (tests/build/serve-incremental.test.ts).
+ */
+export class SiteUpdater {
+  /** What the output folder shows; undefined until the first full build succeeds. */
+  private rendered: { archive: Archive; stamps: FileStamps } | undefined;
+  /** Pages an update that failed halfway may have written: the next update renders them again. */
+  private unfinished: ArchiveChanges | undefined;
+
+  constructor(private readonly options: SiteUpdaterOptions) {}
+
+  async update(): Promise<UpdateResult> {
+    const started = performance.now();
+    const loaded = await loadArchive(this.options.contentDir);
+    if (!loaded.archive) return { kind: 'content-errors', diagnostics: loaded.diagnostics };
+    const seconds = () => (performance.now() - started) / 1000;
+    const rendered = this.rendered;
+    if (!rendered) return this.full(loaded, loaded.archive, seconds);
+
+    const changed = changedBetween(rendered.stamps, loaded.stamps);
+    if (changed.others) return this.full(loaded, loaded.archive, seconds);
+    if (changed.articles.length === 0 && !this.unfinished) return { kind: 'unchanged', diagnostics: loaded.diagnostics };
+
+    const edited = new Set(changed.articles);
+    const idsIn = (archive: Archive) => archive.articles.filter((article) => edited.has(article.file)).map((article) => article.id);
+    let changes = ArchiveChanges.between(rendered.archive, loaded.archive, new Set([...idsIn(rendered.archive), ...idsIn(loaded.archive)]));
+    if (this.unfinished) changes = changes.with(this.unfinished);
+    // From the first page written on, the marker no longer vouches for the folder: were the server
+    // stopped halfway, the next `chronicle build` must not take it for the site of this content.
+    await this.disownMarker();
+    this.unfinished = changes;
+    try {
+      const files = await renderOnce(this.options.outputDir, { archive: loaded.archive, changes });
+      const removed = await prunePages(this.options.outputDir, rendered.archive, loaded.archive, files);
+      this.rendered = { archive: loaded.archive, stamps: loaded.stamps };
+      this.unfinished = undefined;
+      return { kind: 'updated', full: false, upToDate: false, files, removed, diagnostics: loaded.diagnostics, seconds: seconds() };
+    } catch (error) {
+      return { kind: 'failed', error, diagnostics: loaded.diagnostics };
+    }
+  }
+
+  /** `chronicle build` into the output folder, rendering the archive just loaded. */
+  private async full(loaded: LoadedArchive, archive: Archive, seconds: () => number): Promise<UpdateResult> {
+    handOver({ archive, changes: undefined });
+    try {
+      const result = await buildSite({ contentDir: this.options.contentDir, outputDir: this.options.outputDir, quiet: true, site: this.options.site });
+      if (!result.ok) return { kind: 'content-errors', diagnostics: result.diagnostics };
+      // The build checks whether the folder is up to date a moment after the load above; a save in
+      // between would leave unknown what the folder shows, so then the next update builds again.
+      const now = await loadArchive(this.options.contentDir);
+      const movedOn = changedBetween(loaded.stamps, now.stamps);
+      const settled = movedOn.articles.length === 0 && !movedOn.others;
+      if (result.upToDate && !settled) {
+        this.rendered = undefined;
+      } else {
+        this.rendered = { archive, stamps: loaded.stamps };
+        if (!settled) await this.disownMarker();
+      }
+      this.unfinished = undefined;
+      return { kind: 'updated', full: true, upToDate: result.upToDate, files: [], removed: [], diagnostics: result.diagnostics, seconds: seconds() };
+    } catch (error) {
+      // buildSite leaves the folder as it was: what the output shows is still `rendered`.
+      return { kind: 'failed', error, diagnostics: loaded.diagnostics };
+    } finally {
+      handOver(undefined);
+    }
+  }
+
+  private async disownMarker(): Promise<void> {
+    await writeFile(path.join(this.options.outputDir, SITE_MARKER), 'Built by chronicle build, then updated by chronicle serve; this folder is replaced by the next build.\n');
+  }
+}
+
+/** One Eleventy run over the whole site (no shards: it renders only the changed pages); returns the files written. */
+async function renderOnce(outputDir: string, handover: { archive: Archive; changes: ArchiveChanges }): Promise<string[]> {
+  handOver(handover);
+  delete process.env[SHARD_ENV];
+  try {
+    const eleventy = new Eleventy(path.relative(process.cwd(), LAYOUTS_DIR) || '.', outputDir, { configPath: ELEVENTY_CONFIG, quietMode: true });
+    return writtenFiles(await eleventy.write());
+  } finally {
+    handOver(undefined);
+  }
+}
+
+/** Eleventy's write() resolves to [passthrough copies, templates]; each template result names its outputPath. */
+function writtenFiles(written: unknown): string[] {
+  const templates = Array.isArray(written) && Array.isArray(written[1]) ? (written[1] as unknown[]).flat(2) : [];
+  return templates.flatMap((entry) => {
+    const outputPath = (entry as { outputPath?: unknown } | null)?.outputPath;
+    return typeof outputPath === 'string' ? [path.resolve(outputPath)] : [];
+  });
+}
