@@ -128,8 +128,8 @@ export async function measureEdit(options: EditOptions): Promise<EditMeasurement
       // Other files changing meanwhile (the repository's own layouts are watched too) make the
       // rebuild longer than the edit alone would: say so beside the figure.
       const others = new Set(server.linesSince(markedAt).flatMap((line) => {
-        const changed = /\[11ty\] File (?:changed|added|deleted|removed|renamed): (.*)$/.exec(line)?.[1]?.trim();
-        return changed && path.resolve(REPO_ROOT, changed) !== articlePath ? [changed] : [];
+        const changed = /\[chronicle\] changed: (.*); rebuilding$/.exec(line)?.[1]?.trim();
+        return changed ? changed.split(', ').filter((name) => !/^\d+ more$/.test(name) && path.resolve(REPO_ROOT, name.replace(/ and \d+ more$/, '')) !== articlePath) : [];
       }));
       if (others.size > 0) notes.push(`save ${index}: the server also saw other files change meanwhile (${[...others].join(', ')}); the figure includes those rebuilds`);
       server.mark(`--- save ${index}: ${seconds === null ? 'timed out' : `visible after ${seconds.toFixed(2)} s`} ---`);
@@ -150,7 +150,7 @@ export async function measureEdit(options: EditOptions): Promise<EditMeasurement
     // SIGINT during a rebuild waits for it, and cutting it short leaves the output half written:
     // let the server see the restored file and finish that rebuild first (bounded).
     if (restored && !server.exited) {
-      const seen = await server.waitForLine((line) => /\[11ty\] File (?:changed|added):/.test(line) && line.includes(path.basename(articlePath)), restoredAt, 10_000);
+      const seen = await server.waitForLine((line) => /\[chronicle\] changed: /.test(line) && line.includes(path.basename(articlePath)), restoredAt, 10_000);
       if (seen) await server.waitForIdle(1000, failure === undefined ? saveTimeoutMs : 30_000);
     }
   }
@@ -288,8 +288,9 @@ function startServer(contentDir: string, outputDir: string, port: number, env: N
   let buildEnded = -1;
   const push = (line: string) => {
     lines.push(line);
-    if (/\[11ty\] File (changed|added|deleted|removed|renamed):/.test(line)) buildStarted = lines.length;
-    if (/\[11ty\] (Copied \d+ )?Wrote \d+ files?/.test(line)) buildEnded = lines.length;
+    // `chronicle serve` says when it starts a rebuild and how each ends (src/cli/serve-command.ts).
+    if (/\[chronicle\] (changed: |building the site)/.test(line)) buildStarted = lines.length;
+    if (/\[chronicle\] (Wrote \d+ files?|Nothing changed|Built the whole site|The site was already built|The site was not updated|Rebuild failed)/.test(line)) buildEnded = lines.length;
   };
   for (const stream of ['stdout', 'stderr'] as const) {
     child[stream]?.setEncoding('utf8');
