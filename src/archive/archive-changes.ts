@@ -13,7 +13,17 @@ const ENTITY_FIELDS = Object.entries(ENTITY_FIELD).map(([kind, field]) => [field
  * generated from one template, and no library knows what a Chronicle page shows.
  */
 export class ArchiveChanges {
-  private constructor(private readonly keys: ReadonlySet<string>) {}
+  private constructor(
+    private readonly keys: ReadonlySet<string>,
+    /**
+     * True when the edit changed nothing but the text of stories: every edited story kept its
+     * title, dates, summary and names (those found in its text too), and every event and entity
+     * of the archive is the same. Then only the pages that show a story's text can differ (the
+     * story's own page and the feeds that carry it); the keys name those, and the dev server
+     * renders only the templates that show text (src/eleventy/archive-plugin.ts).
+     */
+    readonly textOnly = false,
+  ) {}
 
   has(key: string): boolean {
     return this.keys.has(key);
@@ -25,7 +35,7 @@ export class ArchiveChanges {
 
   /** Both edits' pages: what a run that failed halfway may have written is rendered again. */
   with(other: ArchiveChanges): ArchiveChanges {
-    return new ArchiveChanges(new Set([...this.keys, ...other.keys]));
+    return new ArchiveChanges(new Set([...this.keys, ...other.keys]), this.textOnly && other.textOnly);
   }
 
   /**
@@ -34,6 +44,17 @@ export class ArchiveChanges {
    * event files are not covered: a renamed entity shows on every page that names it.
    */
   static between(previous: Archive, next: Archive, changedArticles: ReadonlySet<string>): ArchiveChanges {
+    if (textOnly(previous, next, changedArticles)) {
+      // The story's page, and its feeds: its entities', its events' (the site's are always written).
+      const keys = new Set<string>();
+      for (const id of changedArticles) {
+        const article = next.article(id)!;
+        keys.add(`article:${id}`);
+        for (const [field, kind] of ENTITY_FIELDS) for (const entity of article[field]) keys.add(`${kind}:${entity}`);
+        for (const event of next.eventsOf(article)) keys.add(`event:${event.id}`);
+      }
+      return new ArchiveChanges(keys, true);
+    }
     const keys = new Set<string>();
     const articles = new Set(changedArticles);
 
@@ -107,6 +128,34 @@ export class ArchiveChanges {
     }
     return new ArchiveChanges(keys);
   }
+}
+
+/** Whether the archives differ only in the text of the changed stories (see `ArchiveChanges.textOnly`). */
+function textOnly(previous: Archive, next: Archive, changedArticles: ReadonlySet<string>): boolean {
+  for (const id of changedArticles) {
+    const [before, after] = [previous.article(id), next.article(id)];
+    if (!before || !after || listing(before) !== listing(after)) return false;
+  }
+  return sameRecords(previous.events, next.events) && sameRecords(previous.entities, next.entities);
+}
+
+/** Everything a story shows outside its own page: all of it but the text. */
+function listing(article: Article): string {
+  return JSON.stringify({ ...article, body: undefined, bodyHtml: undefined });
+}
+
+/** Each record as JSON, kept per list: the previous archive's were made at the edit before. */
+const recordJson = new WeakMap<readonly object[], string[]>();
+
+function sameRecords(before: readonly object[], after: readonly object[]): boolean {
+  if (before.length !== after.length) return false;
+  const json = (list: readonly object[]) => {
+    let made = recordJson.get(list);
+    if (!made) recordJson.set(list, (made = list.map((record) => JSON.stringify(record))));
+    return made;
+  };
+  const [a, b] = [json(before), json(after)];
+  return a.every((record, index) => record === b[index]);
 }
 
 function markArticle(article: Article, keys: Set<string>, days: Set<string>): void {

@@ -46,8 +46,8 @@ export async function runServe(options: ServeOptions): Promise<number> {
         process.exit(0);
       });
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 
   process.env[CONTENT_ENV] = options.contentDir;
@@ -58,34 +58,51 @@ export async function runServe(options: ServeOptions): Promise<number> {
   await mkdir(outputDir, { recursive: true });
 
   const server = await startLiveServer(outputDir, options.port, options.site.pathPrefix);
-  const indexer = new SearchIndexer({ siteDir: outputDir, log: (line) => console.log(line), error: (line) => console.error(line) });
-  const updater = new SiteUpdater({ contentDir: options.contentDir, outputDir, site: options.site });
+  // Updates, and vouching for the folder once they settle, run one at a time; saves made meanwhile
+  // are gathered into one more update.
   let running = false;
-  let again = false;
+  let due = false;
+  let vouchDue = false;
   let saved: string[] = [];
-  const rebuild = async (): Promise<void> => {
-    if (running) {
-      again = true;
-      return;
-    }
+  const work = async (): Promise<void> => {
+    if (running) return;
     running = true;
     try {
-      do {
-        again = false;
-        const files = saved;
-        saved = [];
-        if (files.length > 0) console.log(`[chronicle] ${describeSaved(files)}; rebuilding`);
-        const result = await updater.update().catch((error: unknown): UpdateResult => ({ kind: 'failed', error, diagnostics: [] }));
-        if (stopping) return;
-        report(result, server, indexer);
-      } while (again && !stopping);
+      while (!stopping && (due || vouchDue)) {
+        if (due) {
+          due = false;
+          vouchDue = false;
+          const files = saved;
+          saved = [];
+          if (files.length > 0) console.log(`[chronicle] ${describeSaved(files)}; rebuilding`);
+          const result = await updater.update().catch((error: unknown): UpdateResult => ({ kind: 'failed', error, diagnostics: [] }));
+          if (!stopping) report(result, server, indexer);
+        } else {
+          vouchDue = false;
+          await updater.vouch().catch((error: unknown) => console.error(`[chronicle] could not record the site as built: ${describeError(error)}`));
+        }
+      }
     } finally {
       running = false;
     }
   };
+  const rebuild = () => {
+    due = true;
+    void work();
+  };
+  const indexer = new SearchIndexer({
+    siteDir: outputDir,
+    log: (line) => console.log(line),
+    error: (line) => console.error(line),
+    onIndexed: () => {
+      vouchDue = true;
+      void work();
+    },
+  });
+  const updater = new SiteUpdater({ contentDir: options.contentDir, outputDir, site: options.site });
   const watcher = new ContentWatcher(options.contentDir, (files) => {
     saved.push(...files);
-    void rebuild();
+    rebuild();
   });
   cleanUp = () => {
     indexer.stop();
@@ -94,7 +111,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
   if (stopping) await cleanUp();
   console.log(`Chronicle is serving ${options.contentDir}/ at ${server.url} — edit and save to rebuild.`);
   console.log('[chronicle] building the site…');
-  void rebuild();
+  rebuild();
   return stopped;
 }
 

@@ -1,6 +1,9 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import type { UserConfig } from '@11ty/eleventy';
 import { loadArchive } from '../archive/load-archive.ts';
 import { ContentError, hasErrors } from '../content/diagnostic.ts';
+import { LAYOUTS_DIR } from '../paths.ts';
 import { handedOver } from './handover.ts';
 import type { ChronicleSettings } from './settings.ts';
 
@@ -13,6 +16,9 @@ import type { ChronicleSettings } from './settings.ts';
  * of them. `changes` is absent (render everything) everywhere else.
  * `shard` tells the layouts which share of the pages this run writes (src/eleventy/render-shards.ts).
  */
+/** The only templates that show a story's text (`bodyHtml`): its page and the feeds. */
+const TEXT_TEMPLATES = ['article.11ty.ts', 'feed-atom.11ty.ts', 'feed-json.11ty.ts'];
+
 export function archivePlugin(eleventyConfig: UserConfig, settings: ChronicleSettings): void {
   eleventyConfig.addGlobalData('archive', async () => {
     const handover = handedOver();
@@ -22,6 +28,14 @@ export function archivePlugin(eleventyConfig: UserConfig, settings: ChronicleSet
     return loaded.archive;
   });
   eleventyConfig.addGlobalData('changes', () => handedOver()?.changes);
+  // After an edit of nothing but a story's text, only the templates that show text can render
+  // other bytes than before: Eleventy skips the others, and their pages stay as they are.
+  if (handedOver()?.changes?.textOnly) {
+    const layouts = path.relative(process.cwd(), LAYOUTS_DIR) || '.';
+    for (const name of readdirSync(LAYOUTS_DIR)) {
+      if (name.endsWith('.11ty.ts') && !TEXT_TEMPLATES.includes(name)) eleventyConfig.ignores.add(path.join(layouts, name));
+    }
+  }
   eleventyConfig.addGlobalData('shard', settings.shard);
   // Content lives outside Eleventy's input folder; watch it so `npx @11ty/eleventy --serve` rebuilds on edits.
   eleventyConfig.addWatchTarget(settings.contentDir);

@@ -19,6 +19,8 @@ declare module '@11ty/eleventy' {
   export interface UserConfig {
     addPlugin<O>(plugin: (config: UserConfig, options: O) => void | Promise<void>, options: O): void;
     addGlobalData(name: string, value: unknown): void;
+    /** Globs (relative to the working directory) of input files Eleventy skips. */
+    ignores: Set<string>;
     addWatchTarget(path: string, options?: { resetConfig?: boolean }): void;
     addPassthroughCopy(copy: string | Record<string, string>): void;
     addExtension(extensions: string | string[], options: { key: string }): void;

@@ -11,6 +11,8 @@ export interface SearchIndexerOptions {
   error: (line: string) => void;
   /** Quiet time after the last rebuild before indexing starts: saves in a row are indexed once. */
   delayMs?: number;
+  /** Called when an index was written and no other is due. */
+  onIndexed?: () => void;
 }
 
 /**
@@ -79,8 +81,10 @@ export class SearchIndexer {
       if (!this.stopped) {
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         const pages = /"pages":(\d+)/.exec(stdout)?.[1];
-        if (code === 0 && pages !== undefined) this.options.log(`[chronicle] search index: ${pages} pages (${seconds} s)`);
-        else this.options.error(`[chronicle] search index failed: ${spawnError ? `could not start the indexer: ${spawnError.message}` : describeFailure(stderr, code, signal)}`);
+        if (code === 0 && pages !== undefined) {
+          this.options.log(`[chronicle] search index: ${pages} pages (${seconds} s)`);
+          if (!this.pending) this.options.onIndexed?.();
+        } else this.options.error(`[chronicle] search index failed: ${spawnError ? `could not start the indexer: ${spawnError.message}` : describeFailure(stderr, code, signal)}`);
       }
       if (this.pending) this.startIfDue();
       this.settle();

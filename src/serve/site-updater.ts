@@ -1,10 +1,12 @@
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Eleventy } from '@11ty/eleventy';
 import { ArchiveChanges } from '../archive/archive-changes.ts';
 import type { Archive } from '../archive/archive.ts';
-import { changedBetween, loadArchive, type FileStamps, type LoadedArchive } from '../archive/load-archive.ts';
+import { cacheFolder, changedBetween, loadArchive, type FileStamps, type LoadedArchive } from '../archive/load-archive.ts';
+import { BuildFingerprints } from '../build/build-fingerprint.ts';
 import { buildSite, SITE_MARKER } from '../build/build-site.ts';
+import { listContentFiles } from '../content/content-files.ts';
 import type { Diagnostic } from '../content/diagnostic.ts';
 import { handOver } from '../eleventy/handover.ts';
 import { SHARD_ENV } from '../eleventy/render-shards.ts';
@@ -42,7 +44,9 @@ export type UpdateResult =
  */
 export class SiteUpdater {
   /** What the output folder shows; undefined until the first full build succeeds. */
-  private rendered: { archive: Archive; stamps: FileStamps } | undefined;
+  private rendered: { archive: Archive; stamps: FileStamps; diagnostics: Diagnostic[] } | undefined;
+  /** Whether pages were written since the folder was last vouched for (by a build or by `vouch`). */
+  private disowned = false;
   /** Pages an update that failed halfway may have written: the next update renders them again. */
   private unfinished: ArchiveChanges | undefined;
 
@@ -71,7 +75,7 @@ export class SiteUpdater {
     try {
       const files = await renderOnce(this.options.outputDir, { archive: loaded.archive, changes });
       const removed = await prunePages(this.options.outputDir, rendered.archive, loaded.archive, files);
-      this.rendered = { archive: loaded.archive, stamps: loaded.stamps };
+      this.rendered = { archive: loaded.archive, stamps: loaded.stamps, diagnostics: loaded.diagnostics };
       this.unfinished = undefined;
       return { kind: 'updated', full: false, upToDate: false, files, removed, diagnostics: loaded.diagnostics, seconds: seconds() };
     } catch (error) {
@@ -93,7 +97,8 @@ export class SiteUpdater {
       if (result.upToDate && !settled) {
         this.rendered = undefined;
       } else {
-        this.rendered = { archive, stamps: loaded.stamps };
+        this.rendered = { archive, stamps: loaded.stamps, diagnostics: result.diagnostics };
+        this.disowned = false;
         if (!settled) await this.disownMarker();
       }
       this.unfinished = undefined;
@@ -107,7 +112,38 @@ export class SiteUpdater {
   }
 
   private async disownMarker(): Promise<void> {
+    this.disowned = true;
     await writeFile(path.join(this.options.outputDir, SITE_MARKER), 'Built by chronicle build, then updated by chronicle serve; this folder is replaced by the next build.\n');
+  }
+
+  /**
+   * Once updates have settled and the search index is written, the folder holds what `chronicle
+   * build` writes for this content (the updates' pages are byte for byte a full build's, which
+   * tests/build/serve-incremental.test.ts checks), so it is recorded as such: the next build, or
+   * the next start of the server, finds the site up to date instead of rendering 10,000 articles
+   * again. Only when the content is still exactly what was rendered. Returns whether it vouched.
+   */
+  async vouch(): Promise<boolean> {
+    const rendered = this.rendered;
+    const cache = cacheFolder();
+    if (!rendered || !this.disowned || this.unfinished || !cache) return false;
+    const { contentDir, outputDir, site } = this.options;
+    const fingerprints = BuildFingerprints.forOutput(cache, outputDir);
+    const inputs = await fingerprints.compute({ contentDir, settings: site });
+    const listing = await listContentFiles(contentDir);
+    const root = path.resolve(contentDir);
+    const same = listing.files.length === rendered.stamps.size && listing.files.every((file) => {
+      const then = rendered.stamps.get(file.absolutePath)?.stamp;
+      const now = inputs.files[path.relative(root, file.absolutePath)];
+      return then !== undefined && now !== undefined && then === `${now.size}:${now.mtimeMs}`;
+    });
+    if (!same || this.rendered !== rendered) return false;
+    await writeFile(path.join(outputDir, SITE_MARKER), `Built by chronicle build; this folder is replaced by the next build.\nInputs: ${inputs.fingerprint}\n`);
+    const files = (await readdir(outputDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    const pages = files.filter((entry) => !path.relative(outputDir, entry.parentPath).split(path.sep).includes('pagefind') && entry.name !== SITE_MARKER).length;
+    await fingerprints.save({ files: inputs.files, fingerprint: inputs.fingerprint, diagnostics: rendered.diagnostics, articles: rendered.archive.articles.length, pages, outputFiles: files.length });
+    this.disowned = false;
+    return true;
   }
 }
 

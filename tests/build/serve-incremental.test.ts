@@ -49,6 +49,16 @@ describe('chronicle serve after an edit', () => {
     assert.match(await readFile(path.join(served, 'articles/lakeside-summit/index.html'), 'utf8'), /Ministers gather by the lake, edited/);
   });
 
+  it("should re-render only the story's page and the feeds that carry it after an edit of its text alone", async () => {
+    const file = path.join(content, ARTICLE);
+    const before = (await siteFiles(served)).length;
+    const rewritten = await server.afterSave(async () => writeFile(file, `${await readFile(file, 'utf8')}\nThe weather stayed mild all week.\n`));
+    // The story's page and its feeds (its people's, places', event's and the site's), not the timeline, days or profiles.
+    assert.ok(rewritten > 0 && rewritten < before / 2, `the edit rewrote ${rewritten} of ${before} files`);
+    await assertSameAsFullBuild(content, served, path.join(work, 'full-text'));
+    assert.match(await readFile(path.join(served, 'articles/lakeside-summit/index.html'), 'utf8'), /The weather stayed mild all week/);
+  });
+
   it('should remove the pages of a story that was deleted, as a full build would not write them', async () => {
     const [deleted] = (await listAllFiles(path.join(content, 'articles/2024'))).filter((name) => name.endsWith('.md'));
     assert.ok(deleted, 'the fixture has a story in 2024');
