@@ -2,13 +2,14 @@ import type { Archive, TimelineEntry } from '../src/archive/archive.ts';
 import { entityIndexUrl, entityUrl, yearUrl } from '../src/archive/urls.ts';
 import type { Entity, EntityKind, Event } from '../src/content/schemas.ts';
 import { plural } from '../src/render/format.ts';
-import { html } from '../src/render/html.ts';
+import { html, trusted, type SafeHtml } from '../src/render/html.ts';
+import { serializeJsonLd } from '../src/render/json-ld.ts';
 import { archiveChart, busiestIn } from './_components/archive-chart.ts';
 import { KIND_LABEL } from './_components/links.ts';
 import { page } from './_components/page.ts';
 import { pageNav } from './_components/pager.ts';
 import { PAGE_SIZE, pageSuffix, pageUrl, paginate, type Paged } from './_components/paging.ts';
-import { monthSection, monthSlices, type MonthSlice } from './_components/timeline.ts';
+import { entryKeys, monthSection, monthSlices, type MonthSlice } from './_components/timeline.ts';
 import { thisShard } from './_components/this-run.ts';
 
 const CHIPS_PER_KIND = 8;
@@ -81,6 +82,7 @@ ${chips.some(({ top }) => top.length > 0) ? html`<section class="filter-bar" ari
     <ul class="chip-list">${top.map(({ entity, events }) => html`<li><a class="chip chip--${kind}" href="${entityUrl(kind, entity.id)}" data-filter-key="${kind}:${entity.id}">${entity.name} <span class="chip__count">${events.length}</span></a></li>`)}</ul>
   </div>`)}
   <p class="filter-bar__status" role="status" aria-live="polite"></p>
+  ${filterNames(archive, timelinePage.items, chipKeys)}
 </section>` : ''}
 <div class="timeline-main" id="timeline"${paged ? html` data-page="${timelinePage.number}"` : ''}>
   ${archive.years.length === 0 ? html`<p class="empty">No stories yet. Add Markdown articles to <code>content/articles/</code> and build again.</p>` : ''}
@@ -88,12 +90,30 @@ ${chips.some(({ top }) => top.length > 0) ? html`<section class="filter-bar" ari
     const group = archive.years.find((item) => item.year === year);
     return html`<section class="year" id="year-${year}" aria-labelledby="year-${year}-title">
     <h2 class="year__title" id="year-${year}-title"><a href="${yearUrl(year)}">${year}</a> <span class="count">${group ? html`${plural(group.eventCount, 'event', 'events')}, ${plural(group.articleCount, 'story', 'stories')}` : ''}</span></h2>
-    ${slices.map((slice) => monthSection(archive, slice.month, 3, slice.entries, { filterKeys: chipKeys }))}
+    ${slices.map((slice) => monthSection(archive, slice.month, 3, slice.entries, { filterKeys: true }))}
   </section>`;
   })}
 </div>
 ${pageNav(timelinePage, 'Pages of the timeline')}`,
   });
+}
+
+/**
+ * The names of the people, organizations and places this page's entries name but no chip shows,
+ * for the filter's status line when the address asks for one of them (`?with=person:x`).
+ */
+function filterNames(archive: Archive, entries: readonly TimelineEntry[], chipKeys: ReadonlySet<string>): SafeHtml {
+  const names = new Map<string, string>();
+  for (const entry of entries) {
+    for (const key of entryKeys(entry)) {
+      if (chipKeys.has(key) || names.has(key)) continue;
+      const colon = key.indexOf(':');
+      const entity = archive.entity(key.slice(0, colon) as EntityKind, key.slice(colon + 1));
+      if (entity) names.set(key, entity.name);
+    }
+  }
+  // A data block, not a script: the page's Content-Security-Policy runs no inline script, and this is never run.
+  return html`<script type="application/json" id="timeline-names">${trusted(serializeJsonLd(Object.fromEntries(names)))}</script>`;
 }
 
 /** The year's section: on this page by its id alone, on another page by that page's address. */

@@ -22,11 +22,10 @@ const SUMMARY_CHARS = 320;
 export interface EntryOptions {
   dateStyle?: DateStyle;
   /**
-   * The `kind:id` keys the home page's filter chips select by. Only those are written on each entry
-   * (as `data-filter-keys`), so an entry naming a hundred people does not carry a hundred keys.
-   * Pages without chips pass nothing and write no keys.
+   * Write on each entry (as `data-filter-keys`) the `kind:id` key of everyone and everything it
+   * names (see `entryKeys`), for the home page's `?with=` filter. Pages without it write no keys.
    */
-  filterKeys?: ReadonlySet<string>;
+  filterKeys?: boolean;
 }
 
 export function heading(level: HeadingLevel, className: string, content: SafeHtml): SafeHtml {
@@ -35,14 +34,26 @@ export function heading(level: HeadingLevel, className: string, content: SafeHtm
   return html`<h4 class="${className}">${content}</h4>`;
 }
 
-function filterAttribute(record: Article | Event, keys: ReadonlySet<string> | undefined): SafeHtml {
-  if (!keys) return html``;
-  const own = [
+/**
+ * What the home page's `?with=` filter matches an entry by, as `kind:id` keys: a story by everyone
+ * and everything it names; an event by its participants and places, as an entity's own timeline
+ * counts it (a story under the event naming someone else is on that one's own timeline). An entry's
+ * keys grow with its own record, never with the archive.
+ */
+export function entryKeys(entry: TimelineEntry): string[] {
+  return recordKeys(entry.kind === 'event' ? entry.event : entry.article);
+}
+
+function recordKeys(record: Article | Event): string[] {
+  return [
     ...record.people.map((id) => `person:${id}`),
     ...record.organizations.map((id) => `organization:${id}`),
     ...record.places.map((id) => `place:${id}`),
-  ].filter((key) => keys.has(key));
-  return html` data-filter-keys="${own.join(' ')}"`;
+  ];
+}
+
+function filterAttribute(record: Article | Event, options: EntryOptions): SafeHtml {
+  return options.filterKeys ? html` data-filter-keys="${recordKeys(record).join(' ')}"` : html``;
 }
 
 /** Links to the first few entities, then how many more there are. */
@@ -79,7 +90,7 @@ function dateLink(date: string, precision: Event['precision'], style: DateStyle)
 
 /** A story on the timeline: date, title, summary, place, people, source. */
 export function timelineEntry(archive: Archive, article: Article, level: HeadingLevel, options: EntryOptions = {}): SafeHtml {
-  return html`<li class="entry entry--story"${filterAttribute(article, options.filterKeys)}>
+  return html`<li class="entry entry--story"${filterAttribute(article, options)}>
     ${dateLink(article.day, 'day', options.dateStyle ?? 'short')}
     <div class="entry__body">
       ${heading(level, 'entry__title', html`<a href="${articleUrl(article.id)}">${article.title}</a>`)}
@@ -97,7 +108,7 @@ export function eventEntry(archive: Archive, event: Event, level: HeadingLevel, 
   const stories = archive.reportsOf(event);
   const disagreements = event.disagreements.length;
   const more = stories.length - STORIES_PER_EVENT;
-  return html`<li class="entry entry--event"${filterAttribute(event, options.filterKeys)}>
+  return html`<li class="entry entry--event"${filterAttribute(event, options)}>
     ${dateLink(event.date, event.precision, options.dateStyle ?? 'short')}
     <div class="entry__body">
       <p class="entry__kind">Event${event.curated ? '' : ' · formed from the stories'}</p>
