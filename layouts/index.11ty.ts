@@ -2,8 +2,7 @@ import type { Archive, TimelineEntry } from '../src/archive/archive.ts';
 import { entityIndexUrl, entityUrl, yearUrl } from '../src/archive/urls.ts';
 import type { Entity, EntityKind, Event } from '../src/content/schemas.ts';
 import { plural } from '../src/render/format.ts';
-import { html, trusted, type SafeHtml } from '../src/render/html.ts';
-import { serializeJsonLd } from '../src/render/json-ld.ts';
+import { html } from '../src/render/html.ts';
 import { archiveChart, busiestIn } from './_components/archive-chart.ts';
 import { KIND_LABEL } from './_components/links.ts';
 import { page } from './_components/page.ts';
@@ -81,8 +80,7 @@ ${chips.some(({ top }) => top.length > 0) ? html`<section class="filter-bar" ari
     <h3 class="filter-bar__kind">${KIND_LABEL[kind].many} <a class="filter-bar__all" href="${entityIndexUrl(kind)}">all</a></h3>
     <ul class="chip-list">${top.map(({ entity, events }) => html`<li><a class="chip chip--${kind}" href="${entityUrl(kind, entity.id)}" data-filter-key="${kind}:${entity.id}">${entity.name} <span class="chip__count">${events.length}</span></a></li>`)}</ul>
   </div>`)}
-  <p class="filter-bar__status" role="status" aria-live="polite"></p>
-  ${filterNames(archive, timelinePage.items, chipKeys)}
+  <p class="filter-bar__status" role="status" aria-live="polite" data-names="${filterNames(archive, timelinePage.items, chipKeys)}"></p>
 </section>` : ''}
 <div class="timeline-main" id="timeline"${paged ? html` data-page="${timelinePage.number}"` : ''}>
   ${archive.years.length === 0 ? html`<p class="empty">No stories yet. Add Markdown articles to <code>content/articles/</code> and build again.</p>` : ''}
@@ -100,9 +98,10 @@ ${pageNav(timelinePage, 'Pages of the timeline')}`,
 
 /**
  * The names of the people, organizations and places this page's entries name but no chip shows,
- * for the filter's status line when the address asks for one of them (`?with=person:x`).
+ * for the filter's status line when the address asks for one of them (`?with=person:x`): a JSON
+ * object by key, written in an attribute (the page runs no inline script, and needs none for data).
  */
-function filterNames(archive: Archive, entries: readonly TimelineEntry[], chipKeys: ReadonlySet<string>): SafeHtml {
+function filterNames(archive: Archive, entries: readonly TimelineEntry[], chipKeys: ReadonlySet<string>): string {
   const names = new Map<string, string>();
   for (const entry of entries) {
     for (const key of entryKeys(entry)) {
@@ -112,8 +111,7 @@ function filterNames(archive: Archive, entries: readonly TimelineEntry[], chipKe
       if (entity) names.set(key, entity.name);
     }
   }
-  // A data block, not a script: the page's Content-Security-Policy runs no inline script, and this is never run.
-  return html`<script type="application/json" id="timeline-names">${trusted(serializeJsonLd(Object.fromEntries(names)))}</script>`;
+  return JSON.stringify(Object.fromEntries(names));
 }
 
 /** The year's section: on this page by its id alone, on another page by that page's address. */

@@ -22,7 +22,7 @@ if (root && timeline) {
   const entries = [...timeline.querySelectorAll('.entry')];
   const status = root.querySelector('.filter-bar__status');
   const selected = new Set(new URLSearchParams(location.search).get('with')?.split(',').filter(Boolean) ?? []);
-  const names = new Map(Object.entries(readNames()));
+  const names = new Map(Object.entries(readNames(status)));
   /** Keys that name nothing in this archive, found out by asking for their page. */
   const unknown = new Set();
 
@@ -128,9 +128,9 @@ if (root && timeline) {
 }
 
 /** The names of this page's people, organizations and places that have no chip, written by the build. */
-function readNames() {
+function readNames(status) {
   try {
-    return JSON.parse(document.getElementById('timeline-names')?.textContent ?? '{}');
+    return JSON.parse(status?.dataset.names || '{}');
   } catch {
     return {};
   }
