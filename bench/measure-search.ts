@@ -1,6 +1,7 @@
 // How fast the search page answers a reader, and what it downloads to do so: the built site served
 // statically, the search page opened in headless Chromium, a query typed on the keyboard. A
 // measurement printed by `npm run bench`, never asserted.
+import { get as httpGet } from 'node:http';
 import type { CDPSession, Page, Request } from 'playwright-core';
 import { launchChromium } from '../tests/helpers/chromium.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
@@ -14,6 +15,11 @@ export interface SearchOptions {
   secondQuery?: string;
   /** Milliseconds between keystrokes; default 40 (below the page's input debounce, as a fluent typist). */
   typingDelayMs?: number;
+  /**
+   * Serve HTML, CSS, JavaScript and JSON gzip-compressed, as static hosts do (default true); false
+   * serves every file as it is on disk. Pagefind's index files are gzip either way.
+   */
+  compress?: boolean;
   /** How long to wait for results before reporting a timeout; default 30 s. */
   timeoutMs?: number;
 }
@@ -49,6 +55,8 @@ export interface QueryMeasurement {
 
 export interface SearchMeasurement {
   url: string;
+  /** Whether text was served gzip-compressed (see SearchOptions.compress). */
+  compressed: boolean;
   /** Navigation → search ready (Pagefind loaded, filters drawn) and the network quiet. */
   pageLoad: { readyMs: number; network: NetworkFigures };
   /** The first query in a fresh browser: nothing of the index cached. */
@@ -65,7 +73,8 @@ export async function measureSearch(siteDir: string, options: SearchOptions): Pr
   const prefix = normalizePrefix(options.pathPrefix);
   const typingDelay = options.typingDelayMs ?? 40;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const server = await serveStatic(siteDir, prefix);
+  const compress = options.compress ?? true;
+  const server = await serveStatic(siteDir, prefix, { compress });
   const notes: string[] = [];
   try {
     const browser = await launchChromium();
@@ -95,7 +104,7 @@ export async function measureSearch(siteDir: string, options: SearchOptions): Pr
       const cold = await measureQuery(page, recorder, 'cold', options.query, typingDelay, timeoutMs, notes);
       const secondQuery = options.secondQuery ?? cold.firstResult?.title ?? options.query;
       const second = await measureQuery(page, recorder, 'second', secondQuery, typingDelay, timeoutMs, notes);
-      return { url, pageLoad, cold, second, notes };
+      return { url, compressed: compress, pageLoad, cold, second, notes };
     } finally {
       await browser.close();
     }
@@ -154,8 +163,6 @@ async function measureQuery(
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
           probe.paintedAt = performance.now();
-          const announced = /(\d[\d,]*)\s+result/.exec(status.textContent ?? '');
-          probe.count = announced ? Number(announced[1]!.replace(/,/g, '')) : list.querySelectorAll('li').length === 0 ? 0 : null;
         };
         channel.port2.postMessage(null);
       });
@@ -183,9 +190,15 @@ async function measureQuery(
   }
   recorder.markShown = recorder.bytesSoFar(phase);
   await recorder.waitForQuiet(timeoutMs, notes);
-  const probe = await page.evaluate(() => (window as unknown as {
-    __searchProbe: { lastInput: number | null; paintedAt: number | null; count: number | null; title: string | null; href: string | null };
-  }).__searchProbe);
+  // The page announces the count once its first page of results is complete, after the first ones show.
+  const probe = await page.evaluate(() => {
+    const found = (window as unknown as {
+      __searchProbe: { lastInput: number | null; paintedAt: number | null; count: number | null; title: string | null; href: string | null };
+    }).__searchProbe;
+    const announced = /(\d[\d,]*)\s+result/.exec(document.querySelector('#search-status')?.textContent ?? '');
+    const empty = document.querySelectorAll('#search-results li').length === 0;
+    return { ...found, count: announced ? Number(announced[1]!.replace(/,/g, '')) : empty ? 0 : null };
+  });
   const bytesUntilShown = recorder.markShown;
   recorder.phase = 'after';
   return {
@@ -408,7 +421,7 @@ class NetworkRecorder {
       const unreported = inconsistent && !request.fromCache && !request.failed && request.method === 'GET'
         && request.status !== 204 && request.status !== 304 && /^https?:/.test(request.url);
       if (unreported) {
-        const body = await fetch(request.url).then((response) => response.arrayBuffer()).then((buffer) => buffer.byteLength).catch(() => 0);
+        const body = await wireBytes(request.url);
         if (body > bytes) {
           notes.push(`${phase}: Chromium reported ${request.done ? `${bytes} B` : 'no completion'} for ${pathOf(request.url)}; counted its ${body} B body as well`);
           bytes += body;
@@ -432,7 +445,7 @@ class NetworkRecorder {
       let bytes = sizes ? sizes.responseHeadersSize + sizes.responseBodySize : 0;
       const fromCache = response?.fromServiceWorker() ?? false;
       if (response && !fromCache && request.method() === 'GET' && /^https?:/.test(request.url())) {
-        const body = await fetch(request.url()).then((answer) => answer.arrayBuffer()).then((buffer) => buffer.byteLength).catch(() => 0);
+        const body = await wireBytes(request.url());
         if (body > bytes) bytes += body;
       }
       missed.push({ url: request.url(), bytes });
@@ -444,6 +457,19 @@ class NetworkRecorder {
     }
     return figures;
   }
+}
+
+/** The bytes of a response's body as the server sends it to a browser (compressed when it compresses). */
+function wireBytes(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const request = httpGet(url, { headers: { 'accept-encoding': 'gzip, deflate, br' } }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => { bytes += chunk.length; });
+      response.on('end', () => resolve(bytes));
+      response.on('error', () => resolve(0));
+    });
+    request.on('error', () => resolve(0));
+  });
 }
 
 function add(figures: NetworkFigures, url: string, bytes: number, fromCache: boolean, failed: boolean): void {
@@ -481,7 +507,7 @@ function kindOf(url: string): string {
 // ——— Printing ———
 
 export function formatSearchMeasurement(measurement: SearchMeasurement): string {
-  const lines = [`search: ${measurement.url}`];
+  const lines = [`search: ${measurement.url} (${measurement.compressed ? 'text served gzip-compressed, as static hosts serve it' : 'every file served as it is on disk'})`];
   lines.push(`  page load:    ready in ${ms(measurement.pageLoad.readyMs)}, ${network(measurement.pageLoad.network)}`);
   lines.push(...kinds(measurement.pageLoad.network));
   for (const [label, query] of [['cold query:  ', measurement.cold], ['second query:', measurement.second]] as const) {

@@ -45,7 +45,7 @@ export function render({ archive, article, site }: { archive: Archive; article: 
     ${article.summary ? html`<p class="lede">${article.summary}</p>` : ''}
   </header>
   ${searchFacets({ type: 'Article', people: entities.person, organizations: entities.organization, places: entities.place, year, source: article.source.name, sortDate: article.day, displayDate: formatDay(article.day) })}
-  <dl class="facts">
+  <dl class="facts" data-pagefind-ignore>
     <div><dt data-pagefind-ignore>Published</dt><dd><time datetime="${article.date}">${formatPublished(article)}</time>${article.dateUncertain ? html` <strong class="uncertain">(date not confirmed: the source gave no date we could read)</strong>` : ''}</dd></div>
     ${article.corrections?.length ? html`<div><dt data-pagefind-ignore>Corrected</dt><dd><a href="#corrections"><time datetime="${dateModified(article)}">${formatDay(dateModified(article).slice(0, 10))}</time></a></dd></div>` : ''}
     <div><dt data-pagefind-ignore>Source</dt><dd>${article.source.url ? html`<a href="${article.source.url}" rel="noopener external">${article.source.name} <span aria-hidden="true">↗</span><span class="visually-hidden"> (original article)</span></a>` : html`${article.source.name} <span class="muted">(no link recorded)</span>`}</dd></div>
@@ -59,7 +59,7 @@ export function render({ archive, article, site }: { archive: Archive; article: 
     <ul>${article.corrections.map((correction) => html`<li><time datetime="${correction.date}">${formatDay(correction.date.slice(0, 10))}</time>: ${correction.text}</li>`)}</ul>
     <p class="muted"><a href="/corrections/">All corrections</a></p>
   </section>` : ''}
-  ${article.source.url ? html`<p class="source-note">Original report: <a href="${article.source.url}" rel="noopener external">${article.source.name}, ${formatDay(article.day)}</a></p>` : ''}
+  ${article.source.url ? html`<p class="source-note" data-pagefind-ignore>Original report: <a href="${article.source.url}" rel="noopener external">${article.source.name}, ${formatDay(article.day)}</a></p>` : ''}
 </article>
 <aside class="layout-aside" aria-label="In this story">
   ${entityChips(entities)}

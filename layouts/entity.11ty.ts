@@ -79,7 +79,7 @@ function profile(archive: Archive, entityPage: EntityPage, site: Site): string {
       ${entity.aliases.length > 0 ? html`<div><dt data-pagefind-ignore>Also written</dt><dd>${entity.aliases.slice(0, ALIASES).join(' · ')}${entity.aliases.length > ALIASES ? ` and ${plural(entity.aliases.length - ALIASES, 'other', 'others')}` : ''}</dd></div>` : ''}
       ${entity.roles.length > 0 ? html`<div><dt data-pagefind-ignore>Roles</dt><dd>${entity.roles.join(' · ')}</dd></div>` : ''}
       ${entity.country ? html`<div><dt data-pagefind-ignore>Country</dt><dd>${entity.country}</dd></div>` : ''}
-      <div><dt data-pagefind-ignore>In the archive</dt><dd>${plural(articles.length, 'story', 'stories')}${events.length > 0 ? html`, ${plural(events.length, 'event', 'events')}` : ''}${articles[0] ? html`, ${formatDay(articles[0].day)} – ${formatDay(articles.at(-1)?.day ?? articles[0].day)}` : ''}</dd></div>
+      <div data-pagefind-ignore><dt data-pagefind-ignore>In the archive</dt><dd>${plural(articles.length, 'story', 'stories')}${events.length > 0 ? html`, ${plural(events.length, 'event', 'events')}` : ''}${articles[0] ? html`, ${formatDay(articles[0].day)} – ${formatDay(articles.at(-1)?.day ?? articles[0].day)}` : ''}</dd></div>
       ${entity.wikidata ? html`<div><dt data-pagefind-ignore>Wikidata</dt><dd><a href="https://www.wikidata.org/wiki/${entity.wikidata}" rel="noopener external">${entity.wikidata}</a></dd></div>` : ''}
     </dl>
     ${entity.bioHtml.trim() ? html`<div class="prose">${trusted(entity.bioHtml)}</div>` : ''}

@@ -9,7 +9,7 @@ import { entityChips, recordEntities } from './_components/links.ts';
 import { page } from './_components/page.ts';
 import { pageNav } from './_components/pager.ts';
 import { PAGE_SIZE, pageSuffix, pageUrl, paginate, type Paged } from './_components/paging.ts';
-import { searchFacets } from './_components/search-attributes.ts';
+import { searchable, searchFacets } from './_components/search-attributes.ts';
 import { firstFew, sourcesCompared, type ReportItem } from './_components/sources-compared.ts';
 import { eventStructuredData } from './_components/structured-data.ts';
 import type { Site } from '../src/site/site-config.ts';
@@ -56,7 +56,7 @@ export function render({ archive, eventPage, site }: { archive: Archive; eventPa
     body: html`
 <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/events/">Events</a></li>${first ? '' : html`<li><a href="${eventUrl(event.id)}">${event.title}</a></li>`}</ol></nav>
 <div class="layout-with-aside">
-<article class="layout-main event"${first ? html` data-pagefind-body` : ''}>
+<article class="layout-main event"${first && searchable(event, reports.length) ? html` data-pagefind-body` : ''}>
   <header class="page-header">
     <p class="kicker">Event${event.curated ? '' : ' · formed from the stories'} · <time datetime="${event.date}">${formatEventDate(event)}</time></p>
     <h1>${event.title}${first ? '' : html` <span class="page-header__page">page ${eventPage.number} of ${eventPage.count}</span>`}</h1>
@@ -66,10 +66,10 @@ export function render({ archive, eventPage, site }: { archive: Archive; eventPa
   <dl class="facts">
     <div><dt data-pagefind-ignore>When</dt><dd>${formatEventDate(event)} <span class="muted" data-pagefind-ignore>(precise to the ${event.precision})</span></dd></div>
     ${entities.place.length > 0 ? html`<div><dt data-pagefind-ignore>Where</dt><dd>${firstFew(entities.place, PLACES, (place) => html`${place.name}`)}</dd></div>` : ''}
-    ${reports.length > 0 ? html`<div><dt data-pagefind-ignore>Stories</dt><dd>${plural(reports.length, 'story', 'stories')}</dd></div>` : ''}
+    ${reports.length > 0 ? html`<div data-pagefind-ignore><dt data-pagefind-ignore>Stories</dt><dd>${plural(reports.length, 'story', 'stories')}</dd></div>` : ''}
   </dl>
   ${event.summaryHtml.trim() ? html`<div class="prose">${trusted(event.summaryHtml)}</div>` : ''}
-  ${event.curated ? '' : html`<p class="notice">Nobody has written this event up yet: the build formed it from ${plural(reports.length, 'story', 'stories')} that give the same date, place and people. To curate it, add <code>content/events/${event.id}.md</code>.</p>`}` : ''}
+  ${event.curated ? '' : html`<p class="notice" data-pagefind-ignore>Nobody has written this event up yet: the build formed it from ${plural(reports.length, 'story', 'stories')} that give the same date, place and people. To curate it, add <code>content/events/${event.id}.md</code>.</p>`}` : ''}
   ${sourcesCompared(archive, event, eventPage)}
   ${pageNav(eventPage, `Pages of the stories about ${event.title}`)}
 </article>

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../../src/render/html.ts';
-import type { Entity } from '../../src/content/schemas.ts';
+import type { Entity, Event } from '../../src/content/schemas.ts';
 
 export interface SearchFacets {
   type: 'Article' | 'Event' | 'Person' | 'Organization' | 'Place';
@@ -32,4 +32,14 @@ export function searchFacets(facets: SearchFacets): SafeHtml {
     ${facets.displayDate ? html`<span data-pagefind-meta="date:${facets.displayDate}"></span>` : ''}
     <span data-pagefind-meta="type:${facets.type}"></span>
   </div>`;
+}
+
+/**
+ * Whether an event has a page of its own in search. An event the build formed from a single story
+ * says what that story says, and search finds the story (whose page links the event); indexing it
+ * too would list the same thing twice and, at scale, make up half of the index (12,357 of 28,775
+ * pages at 10,000 articles), which every reader downloads before the first search.
+ */
+export function searchable(event: Pick<Event, 'curated'>, reports: number): boolean {
+  return event.curated || reports > 1;
 }

@@ -30,7 +30,7 @@ export function sourcesCompared(archive: Archive, event: Event, reports: Paged<R
   const main = reports.items.filter((report) => report.role === 'main');
   const mentions = reports.items.filter((report) => report.role === 'mention');
   const first = reports.number === 1;
-  return html`<section class="sources" aria-labelledby="sources-title">
+  return html`<section class="sources" aria-labelledby="sources-title" data-pagefind-ignore>
     <h2 id="sources-title">${first ? 'What the sources say' : html`The sources <span class="page-header__page">${reports.offset + 1}–${reports.offset + reports.items.length} of ${event.reports.length}</span>`}</h2>
     ${first ? comparison(archive, event) : ''}
     ${first && reports.count > 1 ? html`<p class="muted">Stories 1–${reports.items.length} of ${event.reports.length} on this page, the main reports first; the others on the next pages.</p>` : ''}

@@ -1,11 +1,14 @@
 // The search page, on Pagefind's JavaScript API. Pagefind's ready-made UI only searches once a term
 // is typed; readers here also browse by filter alone ("everything with Sergey Lavrov in 2026"),
-// so this small UI drives the same index with `search(null, { filters })`. State lives in the URL,
-// so a filtered view can be bookmarked and shared. Kept in a file, not inline, for a strict CSP.
+// so this small UI drives the same index, browsing with `search(null)` (every page, by date) and
+// applying the filters itself (see run()). State lives in the URL, so a filtered view can be
+// bookmarked and shared. Kept in a file, not inline, for a strict CSP.
 
 const FILTER_LABELS = { type: 'Type', person: 'Person', organization: 'Organization', place: 'Place', year: 'Year', source: 'Source' };
 const FILTER_ORDER = Object.keys(FILTER_LABELS);
 const PAGE_SIZE = 10;
+// Browsers fetch six files at once from one server: the first six results take one round trip.
+const FIRST_BATCH = 6;
 
 const form = document.querySelector('#search-form');
 const input = document.querySelector('#search-input');
@@ -17,10 +20,14 @@ const moreButton = document.querySelector('#search-more');
 
 const state = readUrl();
 let pagefind;
-let allFilters = {};
-let current = { results: [], shown: 0 };
+let base = '/';
+// The results of the last search, every one of them (null: nothing searched, the whole archive).
+let current = { results: null, shown: 0 };
 let searchSerial = 0;
 const openGroups = new Set();
+// Filter values, read from Pagefind's files by search-filters.js once a reader uses a filter.
+let filterIndex = null;
+let filterModule = null;
 
 start().catch((error) => {
   document.querySelector('.search-app').hidden = true;
@@ -30,15 +37,14 @@ start().catch((error) => {
 
 async function start() {
   // The site may be served under a path ("/archive/"); the build writes it into every page's head.
-  const base = document.querySelector('meta[name="chronicle-base"]')?.getAttribute('content') ?? '/';
+  base = document.querySelector('meta[name="chronicle-base"]')?.getAttribute('content') ?? '/';
   pagefind = await import(`${base}pagefind/pagefind.js`);
   await pagefind.options({ excerptLength: 24, baseUrl: base });
   await pagefind.init();
-  allFilters = await pagefind.filters();
   document.querySelector('.search-app').hidden = false;
   input.value = state.q;
   sortSelect.value = state.sort;
-  renderFilters(allFilters);
+  renderFilters();
   // Pagefind fetches the index chunks for a term while the reader is still typing (its preload),
   // so the short pause before searching costs little: results show within ~300 ms of the last key.
   const searchSoon = debounce(() => { state.q = input.value.trim(); run(); }, 90);
@@ -60,48 +66,79 @@ async function start() {
   run();
 }
 
+/** The filter index, its module loaded on first use: a search by words never needs it. */
+async function filters() {
+  filterModule ??= import('./search-filters.js').catch((error) => {
+    filterModule = null;
+    throw error;
+  });
+  const { FilterIndex } = await filterModule;
+  filterIndex ??= new FilterIndex(base);
+  return filterIndex;
+}
+
+/** Loads the named filter groups, then draws the panel again with their values. */
+function loadGroups(names) {
+  filters().then((index) => index.load(names)).then(() => renderFilters(), (error) => console.error(error));
+}
+
 async function run() {
   writeUrl();
   const serial = ++searchSerial;
-  const filters = {};
-  for (const [name, values] of Object.entries(state.filters)) if (values.length > 0) filters[name] = { any: values };
+  const selected = FILTER_ORDER.filter((name) => (state.filters[name] ?? []).length > 0);
   const browsing = state.q === '';
-  if (browsing && Object.keys(filters).length === 0) {
-    current = { results: [], shown: 0 };
+  if (browsing && selected.length === 0) {
+    current = { results: null, shown: 0 };
     resultList.replaceChildren();
     moreButton.hidden = true;
-    renderFilters(allFilters);
+    renderFilters();
     status.textContent = 'Type to search, or pick a filter to browse.';
     return;
   }
-  const options = { filters };
+  const options = {};
   // Without a term there is no relevance to rank by, so browsing is always by date.
   const sort = state.sort === 'relevance' && browsing ? 'newest' : state.sort;
   if (sort !== 'relevance') options.sort = { date: sort === 'newest' ? 'desc' : 'asc' };
-  const search = await pagefind.search(browsing ? null : state.q, options);
-  if (serial !== searchSerial || !search) return;
-  renderFilters(search.filters ?? allFilters);
-  const next = { results: search.results, shown: 0 };
-  const firstPage = await nextBatch(next);
+  let results;
+  try {
+    // Filters are applied here, not by Pagefind (see search-filters.js); browsing asks Pagefind for
+    // every page in date order and keeps the ones that match.
+    const [search, index] = await Promise.all([pagefind.search(browsing ? null : state.q, options), selected.length > 0 ? filters() : null]);
+    if (serial !== searchSerial || !search) return;
+    results = index ? await index.keep(search.results, Object.fromEntries(selected.map((name) => [name, state.filters[name]]))) : search.results;
+  } catch (error) {
+    if (serial === searchSerial) status.textContent = 'Search could not load part of its index. Reload the page to try again.';
+    throw error;
+  }
   if (serial !== searchSerial) return;
-  // Swap the whole list at once, so the page never shows a half-emptied list.
+  const next = { results, shown: 0 };
+  // The first results are shown as soon as one round of fragment requests is back, the rest of the
+  // page right after, and then the count; the old list is swapped out whole, never half-emptied.
+  const firstPage = await nextBatch(next, FIRST_BATCH);
+  if (serial !== searchSerial) return;
   current = next;
   resultList.replaceChildren(...firstPage);
-  const count = search.results.length;
+  moreButton.hidden = true;
+  renderFilters();
+  next.pending = nextBatch(next, PAGE_SIZE - FIRST_BATCH);
+  const rest = await next.pending;
+  if (current !== next) return;
+  resultList.append(...rest);
+  const count = results.length;
   status.textContent = count === 0 ? 'No results. Try fewer words or fewer filters.' : `${count} result${count === 1 ? '' : 's'}`;
   moreButton.hidden = current.shown >= current.results.length;
 }
 
 async function showMore() {
-  const added = await nextBatch(current);
+  const added = await nextBatch(current, PAGE_SIZE);
   resultList.append(...added);
   moreButton.hidden = current.shown >= current.results.length;
   // The button may have just been hidden under the keyboard's focus: continue reading at the first new result.
   added[0]?.querySelector('a')?.focus();
 }
 
-async function nextBatch(listing) {
-  const batch = listing.results.slice(listing.shown, listing.shown + PAGE_SIZE);
+async function nextBatch(listing, size) {
+  const batch = listing.results.slice(listing.shown, listing.shown + size);
   listing.shown += batch.length;
   const items = await Promise.all(batch.map((result) => result.data()));
   return items.map(renderResult);
@@ -140,19 +177,32 @@ function excerptNodes(markup) {
   });
 }
 
-function renderFilters(counts) {
-  const groups = FILTER_ORDER.filter((name) => allFilters[name] && Object.keys(allFilters[name]).length > 0);
+/**
+ * The filter panel: a closed group per filter, opened by the reader or by a filter in the address.
+ * An open group lists its values with how many of the current results have each; its values are
+ * loaded when it first opens, and the panel is drawn again then.
+ */
+function renderFilters() {
+  const known = filterIndex?.chunks;
+  const groups = FILTER_ORDER.filter((name) => !known || known.has(name));
   // The panel is drawn anew after every search; whatever had the keyboard's focus in it gets it back.
   const focused = filterPanel.contains(document.activeElement) ? document.activeElement : null;
   const focusedBox = focused instanceof HTMLInputElement ? { name: focused.name, value: focused.value } : null;
   const focusedGroup = focused?.closest('details')?.dataset.filter ?? null;
+  const inResults = current.results && filterIndex?.pageOf ? filterIndex.resultMask(current.results) : null;
   filterPanel.replaceChildren(...groups.map((name) => {
     const selected = new Set(state.filters[name] ?? []);
     const group = document.createElement('details');
     group.className = 'filter-group';
     group.dataset.filter = name;
-    group.open = name === 'type' || selected.size > 0 || openGroups.has(name);
-    group.addEventListener('toggle', () => (group.open ? openGroups.add(name) : openGroups.delete(name)));
+    group.open = selected.size > 0 || openGroups.has(name);
+    group.addEventListener('toggle', () => {
+      if (!group.open) return openGroups.delete(name);
+      if (openGroups.has(name)) return;
+      // Opened by the reader (or drawn open for a selected filter): draw its values once they are loaded.
+      openGroups.add(name);
+      loadGroups([name]);
+    });
     const summary = document.createElement('summary');
     summary.textContent = FILTER_LABELS[name];
     const fieldset = document.createElement('fieldset');
@@ -160,24 +210,34 @@ function renderFilters(counts) {
     legend.className = 'visually-hidden';
     legend.textContent = `Filter by ${FILTER_LABELS[name].toLowerCase()}`;
     fieldset.append(legend);
-    const values = Object.keys(allFilters[name]).sort((a, b) => (name === 'year' ? b.localeCompare(a) : a.localeCompare(b)));
-    for (const value of values) {
-      const count = counts[name]?.[value] ?? 0;
-      if (count === 0 && !selected.has(value)) continue;
-      const label = document.createElement('label');
-      label.className = 'filter';
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.name = name;
-      box.value = value;
-      box.checked = selected.has(value);
-      const text = document.createElement('span');
-      text.textContent = value;
-      const badge = document.createElement('span');
-      badge.className = 'filter__count';
-      badge.textContent = String(count);
-      label.append(box, text, badge);
-      fieldset.append(label);
+    const values = filterIndex?.values(name);
+    if (group.open && !values) {
+      const loading = document.createElement('p');
+      loading.className = 'muted';
+      loading.textContent = 'Loading…';
+      fieldset.append(loading);
+    }
+    if (group.open && values) {
+      const names = [...values.keys()].sort((a, b) => (name === 'year' ? b.localeCompare(a) : a.localeCompare(b)));
+      for (const value of names) {
+        const pages = values.get(value);
+        const count = inResults ? countIn(pages, inResults) : pages.length;
+        if (count === 0 && !selected.has(value)) continue;
+        const label = document.createElement('label');
+        label.className = 'filter';
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.name = name;
+        box.value = value;
+        box.checked = selected.has(value);
+        const text = document.createElement('span');
+        text.textContent = value;
+        const badge = document.createElement('span');
+        badge.className = 'filter__count';
+        badge.textContent = String(count);
+        label.append(box, text, badge);
+        fieldset.append(label);
+      }
     }
     group.append(summary, fieldset);
     return group;
@@ -187,6 +247,12 @@ function renderFilters(counts) {
   (box ?? filterPanel.querySelector(`details[data-filter="${focusedGroup}"] > summary`))?.focus();
 }
 
+/** How many of a value's pages are among the results (a byte per page, 1 for a result). */
+function countIn(pages, mask) {
+  let count = 0;
+  for (const page of pages) count += mask[page];
+  return count;
+}
 
 function readUrl() {
   const params = new URLSearchParams(window.location.search);

@@ -1,31 +1,116 @@
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { ENTITY_FIELD } from '../content/schemas.ts';
 
-/**
- * The pages search finds: each story, event and profile at its own address (`<section>/<id>/`).
- * Only these carry `data-pagefind-body`; listing them saves Pagefind reading the tens of thousands
- * of timeline, calendar, feed and later-page files that a large archive also has.
- */
-export const SEARCHABLE_PAGES = `{${['articles', 'events', ...Object.values(ENTITY_FIELD)].join(',')}}/*/index.html`;
+/** The sections whose pages search finds: each story, event and profile at `<section>/<id>/`. */
+export const SEARCH_SECTIONS: readonly string[] = ['articles', 'events', ...Object.values(ENTITY_FIELD)];
+
+/** Pages handed to Pagefind before waiting for its answers. */
+const IN_FLIGHT = 64;
+
+/** A page as Pagefind is given it: only the element that carries `data-pagefind-body`. */
+export interface SearchPage {
+  url: string;
+  /** The page's `data-pagefind-sort="date:…"`, or '' when it has none. */
+  date: string;
+  html: string;
+}
 
 /**
  * Indexes the built site with Pagefind's Node API and writes `pagefind/` into it. Every call's
  * `errors` array is checked: a search index that silently failed would ship a broken search page.
+ *
+ * Only the first page of each story, event and profile can carry `data-pagefind-body`, so only
+ * `<section>/<id>/index.html` is read, not the tens of thousands of timeline, calendar and later
+ * pages of a large archive. Each page is cut down here to its `data-pagefind-body` element (inside
+ * an `<html lang>` for Pagefind's language) before Pagefind parses it: the navigation, asides and
+ * lists around it were more than half of what Pagefind read. Pages go in by date, oldest first, and
+ * by address within a day, so the index is built in the same order every time (a directory walk's
+ * order is the file system's) and Pagefind's page numbers follow the dates.
  */
 export async function indexSite(siteDir: string): Promise<{ pages: number }> {
+  const pages = readSearchPages(siteDir);
   const { index, errors } = await pagefind.createIndex({});
   failOn('create the search index', errors);
   if (!index) throw new Error('Pagefind did not create an index');
   try {
-    const added = await index.addDirectory({ path: siteDir, glob: SEARCHABLE_PAGES });
-    failOn(`index ${siteDir}`, added.errors);
-    const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
+    let pending: Array<Promise<void>> = [];
+    for (const page of pages) {
+      pending.push(
+        index.addHTMLFile({ url: page.url, content: page.html }).then((added) => failOn(`index ${page.url}`, added.errors)),
+      );
+      if (pending.length >= IN_FLIGHT) {
+        await Promise.all(pending);
+        pending = [];
+      }
+    }
+    await Promise.all(pending);
+    const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
     failOn('write the search index', written.errors);
-    return { pages: added.page_count };
+    return { pages: pages.length };
   } finally {
     await index.deleteIndex();
     await pagefind.close();
   }
+}
+
+/**
+ * Every page of the site that search finds, cut to its indexed part, in the order they are indexed.
+ * Read synchronously: nothing else runs meanwhile, and for 30,000 small files it takes a third of
+ * the CPU time of promise-based reads (1.0 s instead of 2.9 s at 10,000 articles).
+ */
+export function readSearchPages(siteDir: string): SearchPage[] {
+  const pages: SearchPage[] = [];
+  for (const section of SEARCH_SECTIONS) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(path.join(siteDir, section), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (!entry.isDirectory() || entry.name === 'page') continue;
+      let html: string;
+      try {
+        html = readFileSync(path.join(siteDir, section, entry.name, 'index.html'), 'utf8');
+      } catch {
+        continue;
+      }
+      const page = searchPage(`/${section}/${entry.name}/`, html);
+      if (page) pages.push(page);
+    }
+  }
+  return pages.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
+/**
+ * The page as Pagefind needs it, or undefined when it carries no `data-pagefind-body` (later pages,
+ * events search leaves out). Filters, sort keys and metadata sit inside the body element in every
+ * layout (layouts/_components/search-attributes.ts), so nothing Pagefind reads is cut away.
+ */
+export function searchPage(url: string, html: string): SearchPage | undefined {
+  const at = html.indexOf(' data-pagefind-body');
+  if (at < 0) return undefined;
+  const start = html.lastIndexOf('<', at);
+  const tag = /^<([a-z][a-z0-9]*)/i.exec(html.slice(start, start + 20))?.[1];
+  if (!tag) return undefined;
+  const end = closingTag(html, tag, start);
+  const lang = /<html[^>]*\slang="([^"]*)"/.exec(html.slice(0, 500))?.[1];
+  const date = /data-pagefind-sort="date:([^"]*)"/.exec(html.slice(start, end))?.[1] ?? '';
+  return { url, date, html: `<html${lang ? ` lang="${lang}"` : ''}><body>${html.slice(start, end)}</body></html>` };
+}
+
+/** Where the element opened at `start` ends (after its closing tag), counting nested elements of the same name. */
+function closingTag(html: string, tag: string, start: number): number {
+  const pattern = new RegExp(`<(/?)${tag}[\\s>]`, 'gi');
+  pattern.lastIndex = start;
+  let depth = 0;
+  for (let match = pattern.exec(html); match; match = pattern.exec(html)) {
+    depth += match[1] ? -1 : 1;
+    if (depth === 0) return html.indexOf('>', match.index) + 1;
+  }
+  return html.length;
 }
 
 function failOn(step: string, errors: readonly string[]): void {

@@ -253,6 +253,11 @@ describe('accessibility in Chromium', () => {
       const page = await open('/search/?q=Lavrov', 'light', searchResults);
       try {
         const before = await page.locator('#search-status').textContent();
+        // Open the Type group from the keyboard: its values are listed once they are loaded.
+        await page.locator('#search-filters details[data-filter="type"] > summary').focus();
+        await page.keyboard.press('Enter');
+        await page.locator('#search-filters input[name="type"][value="Article"]').waitFor();
+        assert.equal((await focusedControl(page)).tag, 'SUMMARY', 'the group keeps the focus while its values load');
         await page.locator('#search-filters input[name="type"][value="Article"]').focus();
         await page.keyboard.press('Space');
         await page.waitForFunction((previous) => document.querySelector('#search-status')?.textContent !== previous, before);

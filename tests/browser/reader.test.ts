@@ -64,6 +64,8 @@ describe('a reader in Chromium', () => {
 
   it('should narrow the results with a filter', async () => {
     const before = await page.locator('.result').count();
+    // The groups start closed (a search by words loads no filter); opening one lists its values.
+    await filterGroup('Type').locator('summary').click();
     await filterGroup('Type').locator('label', { hasText: 'Article' }).click();
     await page.waitForFunction(() => {
       const types = [...document.querySelectorAll('.result__meta')].map((node) => node.textContent ?? '');

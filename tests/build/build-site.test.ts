@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { articlesExportSchema, entitiesExportSchema, eventsExportSchema } from '../../src/export/api-schemas.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { readFilter, readFragments, readMetadata } from '../helpers/pagefind-files.ts';
 import { internalLinks, listFiles, readSiteFile, sitePathExists } from '../helpers/site-files.ts';
 
 const FIXTURE = 'tests/fixtures/archive';
@@ -107,9 +108,50 @@ describe('chronicle build on the fixture archive', () => {
     assert.ok(await sitePathExists(site, '/pagefind/pagefind.js'), 'the Pagefind index is written');
     const entry = JSON.parse(await readSiteFile(site, '/pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
     const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    // 3 articles + 2 events (1 curated, 1 formed from a story) + 5 registry entities + 1 discovered person
-    // carry data-pagefind-body; listing pages are left out.
-    assert.equal(indexed, 11);
+    // 3 articles + the curated event + 5 registry entities + 1 discovered person carry
+    // data-pagefind-body; listing pages and the event formed from a single story are left out.
+    assert.equal(indexed, 10);
+  });
+
+  it('should index what search shows and filters on, and not the lists around it', async () => {
+    const fragments = await readFragments(site);
+    assert.deepEqual(fragments.map((fragment) => fragment.url), [
+      '/articles/lakeside-summit/', '/articles/league-founded/', '/articles/script-title/',
+      '/events/lakeside-summit-2025/',
+      '/organizations/test-league/',
+      '/people/ada-fixture/', '/people/feridun-sinirlioglu/', '/people/karin-keller-sutter/',
+      '/places/hilltop/', '/places/lakeside/',
+    ]);
+    const summit = fragments.find((fragment) => fragment.url === '/articles/lakeside-summit/')!;
+    assert.deepEqual(summit.meta, { title: 'Ministers gather for the Lakeside summit', type: 'Article', date: '14 March 2025' });
+    assert.deepEqual(summit.filters, {
+      type: ['Article'], person: ['Ada Fixture', 'Feridun Sinirlioğlu', 'Karin Keller-Sutter'], organization: ['Test League'], place: ['Lakeside'], year: ['2025'], source: ['Fixture Gazette'],
+    });
+    assert.match(summit.content, /Ada Fixture welcomed Feridun Sinirlioğlu to Lakeside on Friday/, 'the story text');
+    assert.match(summit.content, /Ada Fixture and Feridun Sinirlioğlu met in Lakeside/, 'the summary');
+    assert.match(summit.content, /it opened on Friday 14 March/, 'the correction');
+    assert.doesNotMatch(summit.content, /Original report|Related stories|Published/, 'not the facts, the source note or the aside');
+    const event = fragments.find((fragment) => fragment.url === '/events/lakeside-summit-2025/')!;
+    assert.equal(event.meta.title, 'The Lakeside summit');
+    assert.doesNotMatch(event.content, /What the sources say|Reported by/, 'not the list of its stories');
+    const profile = fragments.find((fragment) => fragment.url === '/people/ada-fixture/')!;
+    assert.deepEqual(profile.filters, { type: ['Person'], person: ['Ada Fixture'] });
+    assert.doesNotMatch(profile.content, /In the archive/);
+  });
+
+  it('should index pages oldest first, so the date sort every reader downloads is a plain count', async () => {
+    const { pages, filters, sorts } = await readMetadata(site);
+    assert.deepEqual(sorts.get('date'), pages.map((_, number) => number));
+    assert.deepEqual([...filters.keys()].sort(), ['organization', 'person', 'place', 'source', 'type', 'year']);
+    // The search page matches results to filter values by page number: check the numbers line up.
+    const types = await readFilter(site, filters.get('type')!);
+    const fragmentOf = new Map((await readFragments(site)).map((fragment) => [fragment.id, fragment]));
+    for (const [type, numbers] of types) {
+      for (const number of numbers) {
+        const fragment = fragmentOf.get(pages[number]![0]);
+        assert.deepEqual(fragment?.filters.type, [type], `page ${number} (${fragment?.url}) is a ${type}`);
+      }
+    }
   });
 
   it('should export the API files exactly as DESIGN.md defines them', async () => {

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { searchPage } from '../../src/search/pagefind-index.ts';
+
+const page = (body: string, lang = 'fr') => `<!doctype html>
+<html lang="${lang}"><head><title>T</title></head><body>
+<nav><a href="/">Timeline</a></nav>
+${body}
+<aside><h2>Related stories</h2></aside>
+</body></html>`;
+
+describe('searchPage', () => {
+  it('should keep only the element marked data-pagefind-body, in an html element with the page language', () => {
+    const found = searchPage('/articles/x/', page('<article class="a" data-pagefind-body><h1>Title</h1><p>Text</p></article>'));
+    assert.deepEqual(found, {
+      url: '/articles/x/',
+      date: '',
+      html: '<html lang="fr"><body><article class="a" data-pagefind-body><h1>Title</h1><p>Text</p></article></body></html>',
+    });
+  });
+
+  it('should count nested elements of the same name to find where the body ends', () => {
+    const found = searchPage('/x/', page('<div data-pagefind-body><div><div>a</div></div><p>b</p></div><div>after</div>'));
+    assert.equal(found?.html, '<html lang="fr"><body><div data-pagefind-body><div><div>a</div></div><p>b</p></div></body></html>');
+  });
+
+  it('should read the date the page sorts by', () => {
+    const found = searchPage('/x/', page('<header data-pagefind-body><h1>A</h1><span data-pagefind-sort="date:2025-03-14"></span></header>'));
+    assert.equal(found?.date, '2025-03-14');
+  });
+
+  it('should leave out pages without data-pagefind-body', () => {
+    assert.equal(searchPage('/people/x/page/2/', page('<header><h1>Later page</h1></header>')), undefined);
+  });
+});
