@@ -4,7 +4,8 @@ import { listContentFiles, type ContentFile } from '../content/content-files.ts'
 import { hasErrors, type Diagnostic } from '../content/diagnostic.ts';
 import { loadContent, type AnyRead, type ReadReuse } from '../content/load-content.ts';
 import { ExtractionCache } from '../extract/extraction-cache.ts';
-import { extractRecords, type Candidate, type ExtractionMemo } from '../extract/extract-records.ts';
+import { extractRecords, type ArticleEvidence, type Candidate, type ExtractionMemo } from '../extract/extract-records.ts';
+import type { ContentRecords } from '../content/load-content.ts';
 import type { Archive } from './archive.ts';
 import { clusterEvents } from '../events/cluster-events.ts';
 import { buildArchive } from './build-archive.ts';
@@ -55,6 +56,16 @@ interface Memory {
   result: LoadedArchive;
   reads: Map<string, { stamp: string; read: AnyRead }>;
   extractions: ExtractionMemo;
+  /** The last archive made, with what it was linked from. */
+  linked?: Linked;
+}
+
+interface Linked {
+  stamps: FileStamps;
+  /** Extraction's output: the records and evidence clustering and linking read. */
+  records: ContentRecords;
+  evidence: ReadonlyMap<string, ArticleEvidence>;
+  archive: Archive;
 }
 
 let last: Memory | undefined;
@@ -92,11 +103,53 @@ export async function loadArchive(contentDir: string): Promise<LoadedArchive> {
     result = { archive: undefined, diagnostics, candidates: [], stats: { extracted: 0, cached: 0 }, timings, stamps: files };
   } else {
     const extracted = await timed(timings, 'extract', () => extractRecords(records, extractionCache(), { memo: memory.extractions }));
-    const archive = await timed(timings, 'link', () => buildArchive(clusterEvents(extracted.records, extracted.evidence)));
+    const archive = await timed(timings, 'link', async () => withNewText(memory.linked, files, extracted) ?? buildArchive(clusterEvents(extracted.records, extracted.evidence)));
+    memory.linked = { stamps: files, records: extracted.records, evidence: extracted.evidence, archive };
     result = { archive, diagnostics, candidates: extracted.candidates, stats: extracted.stats, timings, stamps: files };
   }
   last = Object.assign(memory, { key, result });
   return result;
+}
+
+/**
+ * The previous archive with the edited stories' new text, when that text is all that changed: no
+ * file added or removed, only stories edited, and each edited story extracted to the same names,
+ * dates and happenings, its other fields the same, every entity the same. Clustering and linking
+ * read everything but the text, so they would make the same archive again (seconds at 10,000
+ * stories): the story objects it holds are given their new text in place instead. The archive is
+ * the dev server's, which renders it next; `chronicle build` loads once and never gets here.
+ */
+function withNewText(linked: Linked | undefined, files: FileStamps, extracted: { records: ContentRecords; evidence: ReadonlyMap<string, ArticleEvidence> }): Archive | undefined {
+  if (!linked || linked.stamps.size !== files.size) return undefined;
+  const edited = new Set<string>();
+  for (const [absolutePath, { stamp, file }] of files) {
+    const then = linked.stamps.get(absolutePath);
+    if (!then) return undefined;
+    if (then.stamp === stamp) continue;
+    if (file.collection !== 'articles') return undefined;
+    edited.add(file.file);
+  }
+  const [before, after] = [linked.records, extracted.records];
+  if (before.articles.length !== after.articles.length || !sameJson(before.entities, after.entities) || !sameJson(before.events, after.events)) return undefined;
+  const replacements: Array<{ id: string; body: string; bodyHtml: string }> = [];
+  for (const file of edited) {
+    const [old, neu] = [before.articles.find((article) => article.file === file), after.articles.find((article) => article.file === file)];
+    if (!old || !neu || old.id !== neu.id || listing(old) !== listing(neu)) return undefined;
+    if (JSON.stringify(linked.evidence.get(old.id)) !== JSON.stringify(extracted.evidence.get(neu.id))) return undefined;
+    replacements.push({ id: neu.id, body: neu.body, bodyHtml: neu.bodyHtml });
+  }
+  const targets = replacements.map(({ id }) => linked.archive.article(id));
+  if (targets.some((article) => !article)) return undefined;
+  replacements.forEach(({ body, bodyHtml }, index) => Object.assign(targets[index]!, { body, bodyHtml }));
+  return linked.archive;
+}
+
+function listing(article: object): string {
+  return JSON.stringify({ ...article, body: undefined, bodyHtml: undefined });
+}
+
+function sameJson(a: readonly object[], b: readonly object[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index] || JSON.stringify(item) === JSON.stringify(b[index]));
 }
 
 /**

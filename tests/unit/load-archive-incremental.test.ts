@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { loadArchive } from '../../src/archive/load-archive.ts';
+import type { Archive } from '../../src/archive/archive.ts';
+
+const ARTICLE = 'articles/2025/lakeside-summit.md';
+
+/**
+ * The dev server loads the archive again after each save, reusing what did not change. Whatever it
+ * reuses, the archive must be the one a first load of the same content makes.
+ */
+describe('loading an archive again after an edit', () => {
+  let work: string;
+  let content: string;
+  let previousCache: string | undefined;
+
+  before(async () => {
+    previousCache = process.env.CHRONICLE_CACHE;
+    process.env.CHRONICLE_CACHE = 'off';
+    work = await mkdtemp(path.join(os.tmpdir(), 'chronicle-reload-'));
+    content = path.join(work, 'content');
+    await cp('tests/fixtures/archive', content, { recursive: true });
+  });
+
+  after(async () => {
+    if (previousCache === undefined) delete process.env.CHRONICLE_CACHE;
+    else process.env.CHRONICLE_CACHE = previousCache;
+    await rm(work, { recursive: true, force: true });
+  });
+
+  /** The same content copied to a fresh folder and loaded from scratch, as JSON with the folder's name taken out. */
+  async function firstLoadOf(name: string): Promise<string> {
+    const copy = path.join(work, name);
+    await cp(content, copy, { recursive: true });
+    const { archive } = await loadArchive(copy);
+    assert.ok(archive);
+    return comparable(archive, copy);
+  }
+
+  it("should give a text-only edit's new text to the same archive, which then equals a first load", async () => {
+    const first = (await loadArchive(content)).archive;
+    assert.ok(first);
+    const file = path.join(content, ARTICLE);
+    await writeFile(file, `${await readFile(file, 'utf8')}\nThe weather stayed mild all week.\n`);
+    const { archive, stats } = await loadArchive(content);
+    assert.ok(archive);
+    assert.equal(stats.extracted, 1, 'only the edited story is extracted again');
+    assert.equal(archive, first, 'nothing but text changed: the archive is patched, not linked again');
+    assert.match(archive.article('lakeside-summit')!.bodyHtml, /The weather stayed mild all week/);
+    assert.equal(comparable(archive, content), await firstLoadOf('copy-1'));
+  });
+
+  it('should link again when an edit changes more than text, and equal a first load', async () => {
+    const before = (await loadArchive(content)).archive;
+    const file = path.join(content, ARTICLE);
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: "Ministers gather by the lake"').replace(/Ada Fixture/g, 'a delegate'));
+    const { archive } = await loadArchive(content);
+    assert.ok(archive);
+    assert.notEqual(archive, before);
+    assert.equal(comparable(archive, content), await firstLoadOf('copy-2'));
+  });
+
+  it('should equal a first load after a story is added', async () => {
+    await writeFile(path.join(content, 'articles/2025/quiet-day.md'), `---\ntitle: A quiet day in Hilltop\ndate: 2025-07-02T09:00:00+02:00\nsource:\n  name: Fixture Gazette\nsummary: Nothing much happened.\nplaces: [hilltop]\n---\nThe market in Hilltop opened as usual on Wednesday.\n`);
+    const { archive } = await loadArchive(content);
+    assert.ok(archive);
+    assert.equal(comparable(archive, content), await firstLoadOf('copy-3'));
+  });
+});
+
+function comparable(archive: Archive, folder: string): string {
+  return JSON.stringify(archive).split(folder).join('<content>');
+}
