@@ -30,7 +30,7 @@ export function commaList(items: readonly SafeHtml[]): SafeHtml {
  * Linked chips for the people, organizations and places a record concerns; with a limit, the first
  * that many of each kind and how many more there are.
  */
-export function entityChips(entities: Record<EntityKind, Entity[]>, limit = Infinity): SafeHtml {
+export function entityChips(entities: Record<EntityKind, readonly Entity[]>, limit = Infinity): SafeHtml {
   const groups = (Object.keys(entities) as EntityKind[]).filter((kind) => entities[kind].length > 0);
   if (groups.length === 0) return html``;
   return html`<dl class="chips">
@@ -43,7 +43,7 @@ export function entityChips(entities: Record<EntityKind, Entity[]>, limit = Infi
 }
 
 /** The people, organizations and places an article or event concerns, by kind. */
-export function recordEntities(archive: Archive, record: Article | Event): Record<EntityKind, Entity[]> {
+export function recordEntities(archive: Archive, record: Article | Event): Record<EntityKind, readonly Entity[]> {
   return {
     person: archive.entitiesIn(record, 'person'),
     organization: archive.entitiesIn(record, 'organization'),

@@ -1,7 +1,7 @@
 import type { Archive } from '../../src/archive/archive.ts';
 import { articleUrl } from '../../src/archive/urls.ts';
 import type { Disagreement, Event, EventReport } from '../../src/content/schemas.ts';
-import { formatDay, formatMonth, formatPublished, plural } from '../../src/render/format.ts';
+import { formatDay, formatMonth, formatPublished, plural, remembered } from '../../src/render/format.ts';
 import { html, type SafeHtml } from '../../src/render/html.ts';
 import { commaList } from './links.ts';
 import type { Paged } from './paging.ts';
@@ -108,5 +108,7 @@ function dateAt(date: string, precision: 'day' | 'month'): string {
     const [year = '', month = ''] = date.split('-');
     return formatMonth(year, month);
   }
-  return `${new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' })} ${formatDay(date)}`;
+  return dayWithWeekday(date);
 }
+
+const dayWithWeekday = remembered((date) => `${new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' })} ${formatDay(date)}`);

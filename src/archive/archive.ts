@@ -79,6 +79,8 @@ export class Archive {
   private entryList: TimelineEntry[] | undefined;
   private correctionList: Array<{ article: Article; date: string; text: string }> | undefined;
   private sources: number | undefined;
+  private entityLists = new Map<EntityKind, WeakMap<Article | Event, readonly Entity[]>>();
+  private entityEntries = new WeakMap<Entity, readonly TimelineEntry[]>();
 
   article(id: string): Article | undefined {
     return this.articleIndex.get(id);
@@ -134,9 +136,16 @@ export class Archive {
     return this.relatedIndex.get(article.id) ?? [];
   }
 
-  /** Entities of one kind an article or event concerns, in the order they are listed. */
-  entitiesIn(record: Article | Event, kind: EntityKind): Entity[] {
-    return record[ENTITY_FIELD[kind]].flatMap((id) => this.entity(kind, id) ?? []);
+  /**
+   * Entities of one kind an article or event concerns, in the order they are listed. Remembered per
+   * record: every entry on every timeline, day and profile page asks, millions of times on a large site.
+   */
+  entitiesIn(record: Article | Event, kind: EntityKind): readonly Entity[] {
+    let lists = this.entityLists.get(kind);
+    if (!lists) this.entityLists.set(kind, (lists = new WeakMap()));
+    let entities = lists.get(record);
+    if (!entities) lists.set(record, (entities = record[ENTITY_FIELD[kind]].flatMap((id) => this.entity(kind, id) ?? [])));
+    return entities;
   }
 
   eventsOf(article: Article): Event[] {
@@ -196,11 +205,15 @@ export class Archive {
   }
 
   /** Entries of one entity's own timeline: the events it takes part in, and its stories no such event covers. */
-  entriesOf(entity: Entity): TimelineEntry[] {
-    const { articles, events } = this.timelineOf(entity);
-    const covered = new Set<Article>();
-    for (const event of events) for (const article of this.reportsOf(event)) covered.add(article);
-    return timelineEntries(events, articles.filter((article) => !covered.has(article)));
+  entriesOf(entity: Entity): readonly TimelineEntry[] {
+    let entries = this.entityEntries.get(entity);
+    if (!entries) {
+      const { articles, events } = this.timelineOf(entity);
+      const covered = new Set<Article>();
+      for (const event of events) for (const article of this.reportsOf(event)) covered.add(article);
+      this.entityEntries.set(entity, (entries = timelineEntries(events, articles.filter((article) => !covered.has(article)))));
+    }
+    return entries;
   }
 
   /** Days with events or stories, by calendar day ("02-06"), in calendar order, each list oldest first. */

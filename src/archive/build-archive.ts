@@ -6,7 +6,7 @@ const RELATED_LIMIT = 5;
 
 /** Records in, linked archive out: a pure function, testable without Eleventy. */
 export function buildArchive(records: ContentRecords): Archive {
-  const articles = [...records.articles].sort(byPublication);
+  const articles = byPublication(records.articles);
   const entities = [...records.entities].sort((a, b) => a.name.localeCompare(b.name, 'en'));
   const events = [...records.events].sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
 
@@ -58,10 +58,12 @@ export function buildArchive(records: ContentRecords): Archive {
 
 /**
  * By the publication day in each article's own zone, then by instant: the timeline is grouped by
- * those days, and ordering by instant alone could split a month when zones differ.
+ * those days, and ordering by instant alone could split a month when zones differ. Each instant is
+ * parsed once, not in every comparison (a million of them at 100,000 articles).
  */
-function byPublication(a: Article, b: Article): number {
-  return a.day.localeCompare(b.day) || Date.parse(a.date) - Date.parse(b.date) || a.title.localeCompare(b.title);
+function byPublication(articles: readonly Article[]): Article[] {
+  const instants = new Map(articles.map((article) => [article, Date.parse(article.date)]));
+  return [...articles].sort((a, b) => a.day.localeCompare(b.day) || instants.get(a)! - instants.get(b)! || a.title.localeCompare(b.title));
 }
 
 function mentionsOf(record: Article | Event): Array<[EntityKind, string[]]> {
@@ -122,10 +124,12 @@ function groupByDay(articles: readonly Article[], events: readonly Event[]): Day
 }
 
 /**
- * Related articles: those sharing an event weigh most, then shared people, organizations and places.
- * Built from an inverted index so the cost follows the number of shared links, not articles squared.
+ * Related articles: those sharing an event weigh most, then shared people, organizations and places;
+ * among equals, the latest. Built from an inverted index so the cost follows the number of shared
+ * links, not articles squared. `articles` come in publication order, so position tells the latest.
  */
 function relatedArticles(articles: readonly Article[]): Map<string, Article[]> {
+  const position = new Map(articles.map((article, index) => [article, index]));
   const byFeature = new Map<string, Article[]>();
   const features = (article: Article): Array<[string, number]> => [
     ...article.events.map((id): [string, number] => [`event:${id}`, 3]),
@@ -148,7 +152,7 @@ function relatedArticles(articles: readonly Article[]): Map<string, Article[]> {
     related.set(
       article.id,
       [...scores.entries()]
-        .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || byPublication(b, a))
+        .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || position.get(b)! - position.get(a)!)
         .slice(0, RELATED_LIMIT)
         .map(([other]) => other),
     );

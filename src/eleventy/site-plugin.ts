@@ -28,17 +28,21 @@ export function sitePlugin(eleventyConfig: UserConfig, site: Site): void {
       `<link rel="alternate" type="application/atom+xml" title="${title} (Atom)" href="${prefixedPath(site, `${page}feed.xml`)}">`,
       `<link rel="alternate" type="application/feed+json" title="${title} (JSON Feed)" href="${prefixedPath(site, `${page}feed.json`)}">`,
     ];
+    // Only the head changes: working on it alone spares copying and scanning every page's body three times.
+    const headEnd = content.indexOf('</head>');
+    if (headEnd < 0) return content;
+    const pageHead = content.slice(0, headEnd);
     // The page's own <title> is already escaped HTML.
-    const pageTitle = /<title>([^<]*)<\/title>/.exec(content)?.[1] ?? 'This page';
+    const pageTitle = /<title>([^<]*)<\/title>/.exec(pageHead)?.[1] ?? 'This page';
     const head = [
       `<meta name="chronicle-base" content="${site.pathPrefix}">`,
       ...feeds('/', escapeHtml(site.title)),
       ...(FEED_PAGE.test(this.page.url) ? feeds(this.page.url, pageTitle) : []),
       ...(canonical && !outputPath.endsWith('404.html') ? [`<link rel="canonical" href="${canonical}">`] : []),
       // Layouts that do not pass their address to page() still get og:url: it is the canonical address.
-      ...(canonical && !outputPath.endsWith('404.html') && !content.includes('property="og:url"') ? [`<meta property="og:url" content="${canonical}">`] : []),
+      ...(canonical && !outputPath.endsWith('404.html') && !pageHead.includes('property="og:url"') ? [`<meta property="og:url" content="${canonical}">`] : []),
     ].join('\n');
-    const named = site.title === 'Chronicle' ? content : content.replace('<meta property="og:site_name" content="Chronicle">', `<meta property="og:site_name" content="${escapeHtml(site.title)}">`);
-    return named.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n${CONTENT_SECURITY_POLICY}`).replace('</head>', `${head}\n</head>`);
+    const named = site.title === 'Chronicle' ? pageHead : pageHead.replace('<meta property="og:site_name" content="Chronicle">', `<meta property="og:site_name" content="${escapeHtml(site.title)}">`);
+    return `${named.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n${CONTENT_SECURITY_POLICY}`)}${head}\n${content.slice(headEnd)}`;
   });
 }

@@ -7,7 +7,7 @@ import type { Article, Event } from '../content/schemas.ts';
  * formats the same few thousand days hundreds of thousands of times (every entry on every
  * timeline, day and profile page): at 1,000 articles that was a fifth of the render stage.
  */
-function remembered(format: (iso: string) => string): (iso: string) => string {
+export function remembered(format: (iso: string) => string): (iso: string) => string {
   const formatted = new Map<string, string>();
   return (iso) => {
     let text = formatted.get(iso);
@@ -24,12 +24,15 @@ export const formatShortDay = remembered((isoDay) => DateTime.fromISO(isoDay, { 
 export const formatShortDayWithYear = remembered((isoDay) => DateTime.fromISO(isoDay, { zone: 'UTC' }).toFormat('d LLL yyyy'));
 
 export function formatMonth(year: string, month: string): string {
-  return DateTime.fromObject({ year: Number(year), month: Number(month) }, { zone: 'UTC' }).toFormat('LLLL yyyy');
+  return formatYearMonth(`${year}-${month}`);
 }
 
-export function monthName(month: string): string {
-  return DateTime.fromObject({ year: 2000, month: Number(month) }, { zone: 'UTC' }).toFormat('LLLL');
-}
+const formatYearMonth = remembered((yearMonth) => {
+  const [year, month] = yearMonth.split('-');
+  return DateTime.fromObject({ year: Number(year), month: Number(month) }, { zone: 'UTC' }).toFormat('LLLL yyyy');
+});
+
+export const monthName = remembered((month) => DateTime.fromObject({ year: 2000, month: Number(month) }, { zone: 'UTC' }).toFormat('LLLL'));
 
 export function formatPublished(article: Article): string {
   return formatPublication(article.date);
