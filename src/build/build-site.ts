@@ -7,6 +7,7 @@ import { hasErrors, type Diagnostic } from '../content/diagnostic.ts';
 import { CONTENT_ENV, DEFAULT_SITE, QUIET_ENV, SEARCH_INDEX_ENV, SITE_ENV } from '../eleventy/settings.ts';
 import { indexSite } from '../search/pagefind-index.ts';
 import { shardCountFor, shardEnvironment, SHARD_ENV } from '../eleventy/render-shards.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { timed, type StageTimings } from './stage-timings.ts';
 import type { Site } from '../site/site-config.ts';
 import { ELEVENTY_CONFIG, LAYOUTS_DIR, PACKAGE_ROOT } from '../paths.ts';
@@ -122,6 +123,7 @@ async function renderInShards(outputDir: string, count: number, quiet: boolean):
       process.env[SHARD_ENV] = shardEnvironment({ index, count });
       const eleventy = new Eleventy(path.relative(process.cwd(), LAYOUTS_DIR) || '.', outputDir, { configPath: ELEVENTY_CONFIG, quietMode: quiet });
       pages += countPages((await eleventy.write()) as unknown[]);
+      collectGarbage();
     }
   } finally {
     delete process.env[SHARD_ENV];
