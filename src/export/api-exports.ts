@@ -11,7 +11,16 @@ export interface ApiExport {
   value: ArticleExport[] | EntityExport[] | EventExport[] | Timeline;
 }
 
+const exportsOf = new WeakMap<Archive, ApiExport[]>();
+
+/** The export files, made once per archive: every render shard asks, and each writes its share. */
 export function apiExports(archive: Archive): ApiExport[] {
+  let files = exportsOf.get(archive);
+  if (!files) exportsOf.set(archive, (files = exportFiles(archive)));
+  return files;
+}
+
+function exportFiles(archive: Archive): ApiExport[] {
   return [
     { path: '/api/articles.json', value: exportArticles(archive) },
     { path: '/api/people.json', value: exportEntities(archive, 'person') },
