@@ -14,7 +14,6 @@ describe('searchPage', () => {
     const found = searchPage('/articles/x/', page('<article class="a" data-pagefind-body><h1>Title</h1><p>Text</p></article>'));
     assert.deepEqual(found, {
       url: '/articles/x/',
-      date: '',
       html: '<html lang="fr"><body><article class="a" data-pagefind-body><h1>Title</h1><p>Text</p></article></body></html>',
     });
   });
@@ -22,11 +21,6 @@ describe('searchPage', () => {
   it('should count nested elements of the same name to find where the body ends', () => {
     const found = searchPage('/x/', page('<div data-pagefind-body><div><div>a</div></div><p>b</p></div><div>after</div>'));
     assert.equal(found?.html, '<html lang="fr"><body><div data-pagefind-body><div><div>a</div></div><p>b</p></div></body></html>');
-  });
-
-  it('should read the date the page sorts by', () => {
-    const found = searchPage('/x/', page('<header data-pagefind-body><h1>A</h1><span data-pagefind-sort="date:2025-03-14"></span></header>'));
-    assert.equal(found?.date, '2025-03-14');
   });
 
   it('should leave out pages without data-pagefind-body', () => {
