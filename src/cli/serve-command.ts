@@ -79,7 +79,8 @@ export async function runServe(options: ServeOptions): Promise<number> {
           if (!stopping) report(result, server, indexer);
         } else {
           vouchDue = false;
-          await updater.vouch().catch((error: unknown) => console.error(`[chronicle] could not record the site as built: ${describeError(error)}`));
+          const vouched = await updater.vouch().catch((error: unknown) => console.error(`[chronicle] could not record the site as built: ${describeError(error)}`));
+          if (vouched) console.log(`[chronicle] ${options.outputDir}/ is recorded as built from this content: the next build or start finds it up to date.`);
         }
       }
     } finally {

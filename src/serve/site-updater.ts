@@ -126,7 +126,9 @@ export class SiteUpdater {
   async vouch(): Promise<boolean> {
     const rendered = this.rendered;
     const cache = cacheFolder();
-    if (!rendered || !this.disowned || this.unfinished || !cache) return false;
+    // With an address configured, a build also writes the sitemap of every page, which a partial
+    // run does not keep up to date (it gathers addresses only from the pages it renders).
+    if (!rendered || !this.disowned || this.unfinished || !cache || this.options.site.url) return false;
     const { contentDir, outputDir, site } = this.options;
     const fingerprints = BuildFingerprints.forOutput(cache, outputDir);
     const inputs = await fingerprints.compute({ contentDir, settings: site });

@@ -66,6 +66,13 @@ describe('chronicle serve after an edit', () => {
     await assertSameAsFullBuild(content, served, path.join(work, 'full-2'));
   });
 
+  it('should record the folder as built once updates settle, so that a build finds nothing to do', async () => {
+    await server.waitFor(/is recorded as built from this content/, 'the folder to be recorded', server.log.lastIndexOf('[chronicle] Wrote'));
+    const built = await runCli(['build', '--content', content, '--output', served], undefined, '', { CHRONICLE_CACHE: path.join(work, 'cache') });
+    assert.equal(built.code, 0, built.stderr);
+    assert.match(built.stdout, /Nothing changed since the last build/);
+  });
+
   it('should add the pages of a new story on a new day', async () => {
     const story = `---\ntitle: A quiet day in Hilltop\ndate: 2025-07-02T09:00:00+02:00\nsource:\n  name: Fixture Gazette\nsummary: Nothing much happened in Hilltop.\nplaces: [hilltop]\n---\nThe market in Hilltop opened as usual on Wednesday.\n`;
     await server.afterSave(() => writeFile(path.join(content, 'articles/2025/quiet-day.md'), story));
