@@ -7,7 +7,8 @@ const ENTITY_FIELDS = Object.entries(ENTITY_FIELD).map(([kind, field]) => [field
  * Which pages an edit touches, so the dev server re-renders those and leaves the rest of a large
  * site as it is. Keys name what a page is about: `article:<id>`, `event:<id>`, `person:<id>` (any
  * entity kind), `day:2026-02-06`, `month:2026-02`, `year:2026`. Pages about the whole archive (the
- * timeline, indexes, feeds of the site, exports) are cheap in number and always re-rendered.
+ * timeline, indexes, feeds of the site, exports) are re-rendered after any edit but one of nothing
+ * but a story's text (`textOnly`), which they do not show.
  *
  * Written by hand: Eleventy's incremental mode follows template files, not the data of pages
  * generated from one template, and no library knows what a Chronicle page shows.
