@@ -5,7 +5,7 @@ import { cacheFolder, loadArchive } from '../archive/load-archive.ts';
 import { BuildFingerprints } from './build-fingerprint.ts';
 import { hasErrors, type Diagnostic } from '../content/diagnostic.ts';
 import { CONTENT_ENV, DEFAULT_SITE, QUIET_ENV, SEARCH_INDEX_ENV, SITE_ENV } from '../eleventy/settings.ts';
-import { indexSite } from '../search/pagefind-index.ts';
+import { SearchIndex, searchPagesAmong } from '../search/pagefind-index.ts';
 import { shardCountFor, shardEnvironment, SHARD_ENV } from '../eleventy/render-shards.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { timed, type StageTimings } from './stage-timings.ts';
@@ -62,8 +62,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     process.env[QUIET_ENV] = options.quiet ? '1' : '';
     process.env[SITE_ENV] = JSON.stringify(site);
     process.env[SEARCH_INDEX_ENV] = 'caller';
-    const pages = await timed(timings, 'render', () => renderInShards(staging, shardCountFor(archive.articles.length), options.quiet));
-    await timed(timings, 'index', () => indexSite(staging));
+    // Search indexes each shard's pages while the next renders; `index` times what is left after the last.
+    const search = await SearchIndex.create();
+    let pages: number;
+    try {
+      pages = await timed(timings, 'render', () =>
+        renderInShards(staging, shardCountFor(archive.articles.length), options.quiet, (written) => search.addInBackground(searchPagesAmong(staging, written))),
+      );
+      await timed(timings, 'index', () => search.writeTo(staging));
+    } finally {
+      await search.close();
+    }
     await writeFile(path.join(staging, SITE_MARKER), `Built by chronicle build; this folder is replaced by the next build.\n${inputs ? `Inputs: ${inputs.fingerprint}\n` : ''}`);
     const outputFiles = (await readdir(staging, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
     await swapIn(staging, outputDir);
@@ -116,13 +125,15 @@ async function swapIn(staging: string, outputDir: string): Promise<void> {
  * One Eleventy run per shard, one after another into the same folder, so that only one shard's
  * pages are held in memory at a time (src/eleventy/render-shards.ts). Returns the pages written.
  */
-async function renderInShards(outputDir: string, count: number, quiet: boolean): Promise<number> {
+async function renderInShards(outputDir: string, count: number, quiet: boolean, onWritten: (files: string[]) => void): Promise<number> {
   let pages = 0;
   try {
     for (let index = 0; index < count; index++) {
       process.env[SHARD_ENV] = shardEnvironment({ index, count });
       const eleventy = new Eleventy(path.relative(process.cwd(), LAYOUTS_DIR) || '.', outputDir, { configPath: ELEVENTY_CONFIG, quietMode: quiet });
-      pages += countPages((await eleventy.write()) as unknown[]);
+      const written = writtenFiles((await eleventy.write()) as unknown[]);
+      pages += written.length;
+      onWritten(written);
       collectGarbage();
     }
   } finally {
@@ -131,8 +142,11 @@ async function renderInShards(outputDir: string, count: number, quiet: boolean):
   return pages;
 }
 
-function countPages(written: unknown[]): number {
-  // Eleventy's write() resolves to [passthroughCopies, templates]; count the rendered templates.
-  const templates = Array.isArray(written?.[1]) ? (written[1] as unknown[]) : [];
-  return templates.flat().length;
+/** Eleventy's write() resolves to [passthroughCopies, templates]; the rendered templates' output paths. */
+function writtenFiles(written: unknown[]): string[] {
+  const templates = Array.isArray(written?.[1]) ? (written[1] as unknown[]).flat() : [];
+  return templates.flatMap((template) => {
+    const outputPath = (template as { outputPath?: unknown } | null)?.outputPath;
+    return typeof outputPath === 'string' ? [path.resolve(outputPath)] : [];
+  });
 }

@@ -16,44 +16,99 @@ export interface SearchPage {
 }
 
 /**
- * Indexes the built site with Pagefind's Node API and writes `pagefind/` into it. Every call's
- * `errors` array is checked: a search index that silently failed would ship a broken search page.
+ * A Pagefind index being filled. `chronicle build` hands it each render shard's pages as soon as
+ * they are written: Pagefind indexes in its own process, so it works on the second core while the
+ * next shard renders, instead of after the whole site. Every call's `errors` array is checked: a
+ * search index that silently failed would ship a broken search page.
  *
  * Only the first page of each story, event and profile can carry `data-pagefind-body`, so only
  * `<section>/<id>/index.html` is read, not the tens of thousands of timeline, calendar and later
  * pages of a large archive. Each page is cut down here to its `data-pagefind-body` element (inside
  * an `<html lang>` for Pagefind's language) before Pagefind parses it: the navigation, asides and
  * lists around it were more than half of what Pagefind read. Pages are read one at a time while
- * Pagefind works through the ones before (it handles one request at a time, on one core), in
- * section and address order, so the index is built in the same order every time and no more than
- * a window of pages is held here.
+ * Pagefind works through the ones before (it handles one request at a time, on one core), in a
+ * fixed order, so no more than a window of pages is held here.
  */
-export async function indexSite(siteDir: string): Promise<{ pages: number }> {
-  const { index, errors } = await pagefind.createIndex({});
-  failOn('create the search index', errors);
-  if (!index) throw new Error('Pagefind did not create an index');
-  try {
-    const problems: string[] = [];
+export class SearchIndex {
+  private readonly problems: string[] = [];
+  private adding: Promise<void> = Promise.resolve();
+  private pages = 0;
+
+  private constructor(private readonly index: pagefind.PagefindIndex) {}
+
+  static async create(): Promise<SearchIndex> {
+    const { index, errors } = await pagefind.createIndex({});
+    failOn('create the search index', errors);
+    if (!index) throw new Error('Pagefind did not create an index');
+    return new SearchIndex(index);
+  }
+
+  /** Queues pages and returns at once; they are read and indexed while the caller goes on. */
+  addInBackground(pages: Iterable<SearchPage>): void {
+    this.adding = this.adding.then(() => this.add(pages));
+  }
+
+  /** Waits for every queued page, then writes `pagefind/` into the site. */
+  async writeTo(siteDir: string): Promise<{ pages: number }> {
+    await this.adding;
+    failOn('index the pages', this.problems);
+    const written = await this.index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
+    failOn('write the search index', written.errors);
+    return { pages: this.pages };
+  }
+
+  async close(): Promise<void> {
+    await this.adding;
+    await this.index.deleteIndex();
+    await pagefind.close();
+  }
+
+  /** Never rejects: a failure is kept in `problems` and reported by `writeTo`, not left unhandled meanwhile. */
+  private async add(pages: Iterable<SearchPage>): Promise<void> {
     const inFlight: Array<Promise<void>> = [];
-    let pages = 0;
-    for (const page of searchPages(siteDir)) {
-      pages += 1;
-      inFlight.push(
-        index.addHTMLFile({ url: page.url, content: page.html }).then(
-          (added) => { problems.push(...added.errors.map((error) => `${page.url}: ${error}`)); },
-          (error: unknown) => { problems.push(`${page.url}: ${error instanceof Error ? error.message : String(error)}`); },
-        ),
-      );
-      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+    const failed = (url: string) => (error: unknown) => {
+      this.problems.push(`${url}: ${error instanceof Error ? error.message : String(error)}`);
+    };
+    try {
+      for (const page of pages) {
+        this.pages += 1;
+        inFlight.push(this.index.addHTMLFile({ url: page.url, content: page.html }).then((added) => { this.problems.push(...added.errors.map((error) => `${page.url}: ${error}`)); }, failed(page.url)));
+        if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+      }
+    } catch (error) {
+      failed('reading the pages')(error);
     }
     await Promise.all(inFlight);
-    failOn('index the pages', problems);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
-    failOn('write the search index', written.errors);
-    return { pages };
+  }
+}
+
+/** Indexes a whole built site at once (the dev server, and plain `npx @11ty/eleventy`). */
+export async function indexSite(siteDir: string): Promise<{ pages: number }> {
+  const index = await SearchIndex.create();
+  try {
+    index.addInBackground(searchPages(siteDir));
+    return await index.writeTo(siteDir);
   } finally {
-    await index.deleteIndex();
-    await pagefind.close();
+    await index.close();
+  }
+}
+
+/**
+ * The searchable pages among files just written (a render shard's), cut to their indexed part, in
+ * section and address order.
+ */
+export function* searchPagesAmong(siteDir: string, writtenFiles: readonly string[]): Generator<SearchPage> {
+  const sections = new Set(SEARCH_SECTIONS);
+  const found: Array<{ section: string; name: string }> = [];
+  for (const file of writtenFiles) {
+    const [section = '', name = '', leaf, ...rest] = path.relative(siteDir, file).split(path.sep);
+    if (sections.has(section) && name !== 'page' && leaf === 'index.html' && rest.length === 0) found.push({ section, name });
+  }
+  const order = (section: string) => SEARCH_SECTIONS.indexOf(section);
+  found.sort((a, b) => order(a.section) - order(b.section) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const { section, name } of found) {
+    const page = readSearchPage(siteDir, section, name);
+    if (page) yield page;
   }
 }
 
@@ -72,16 +127,20 @@ export function* searchPages(siteDir: string): Generator<SearchPage> {
     }
     const names = entries.filter((entry) => entry.isDirectory() && entry.name !== 'page').map((entry) => entry.name).sort();
     for (const name of names) {
-      let html: string;
-      try {
-        html = readFileSync(path.join(siteDir, section, name, 'index.html'), 'utf8');
-      } catch {
-        continue;
-      }
-      const page = searchPage(`/${section}/${name}/`, html);
+      const page = readSearchPage(siteDir, section, name);
       if (page) yield page;
     }
   }
+}
+
+function readSearchPage(siteDir: string, section: string, name: string): SearchPage | undefined {
+  let html: string;
+  try {
+    html = readFileSync(path.join(siteDir, section, name, 'index.html'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return searchPage(`/${section}/${name}/`, html);
 }
 
 /**

@@ -46,6 +46,14 @@ describe('rendering in shards', () => {
       if (!a.equals(b)) differing.push(file);
     }
     assert.deepEqual(differing, []);
+    // Search indexes each run's pages as they are written: every searchable page is there once.
+    const indexed = async (site: string) => {
+      const entry = JSON.parse(await readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+      return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    };
+    const searchable = await indexed(one);
+    assert.ok(searchable > 100, `${searchable} pages indexed`);
+    assert.equal(await indexed(three), searchable);
     const sitemap = await readFile(path.join(three, 'sitemap.xml'), 'utf8');
     const addresses = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
     assert.ok(addresses.length > 300, `${addresses.length} addresses in the sitemap`);
