@@ -27,6 +27,12 @@ export interface EditOptions {
   env?: NodeJS.ProcessEnv;
   /** How many saves, each with a new marker; default 3. */
   saves?: number;
+  /**
+   * Where the marker goes: 'text' (default) appends a sentence to the story, which changes nothing
+   * but its text; 'title' adds it to the title, which every list of stories shows, so the archive
+   * is linked again and the pages listing the story are rendered again.
+   */
+  edit?: 'text' | 'title';
   /** How long one save may take to show before it counts as a timeout; default 120 s. */
   saveTimeoutMs?: number;
   /** How long the server may take to build and answer; default 600 s. */
@@ -119,7 +125,7 @@ export async function measureEdit(options: EditOptions): Promise<EditMeasurement
       const markedAt = server.mark(`--- save ${index} (${marker}) ---`);
       const savedAt = performance.now();
       written = true;
-      await saveLikeAnEditor(articlePath, withMarker(original.toString('utf8'), marker));
+      await saveLikeAnEditor(articlePath, (options.edit === 'title' ? withTitleMarker : withMarker)(original.toString('utf8'), marker));
       const shownAt = await waitForText(page, marker, saveTimeoutMs, () => server.exited);
       page.off('framenavigated', onNavigate);
       if (server.exited) throw new Error(`the server exited during save ${index} (${server.exitDescription()})`);
@@ -178,6 +184,16 @@ export function formatEditMeasurement(measurement: EditMeasurement): string {
   ];
   for (const note of measurement.notes) lines.push(`  note: ${note}`);
   return lines.join('\n');
+}
+
+/** The marker at the end of the title, which must be written on one line as `title: …`. */
+function withTitleMarker(text: string, marker: string): string {
+  const edited = text.replace(/^title: (.*)$/m, (_line, value: string) => {
+    const title = /^(["']).*\1$/.test(value.trim()) ? value.trim().slice(1, -1) : value.trim();
+    return `title: ${JSON.stringify(`${title} ${marker}`)}`;
+  });
+  if (edited === text) throw new Error('measureEdit: the article has no one-line title to edit');
+  return edited;
 }
 
 function withMarker(text: string, marker: string): string {

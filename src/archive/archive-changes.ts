@@ -57,17 +57,17 @@ export class ArchiveChanges {
       return new ArchiveChanges(keys, true);
     }
     const keys = new Set<string>();
-    const articles = new Set(changedArticles);
 
     // Events re-form around an edited story; any event whose stories, dates or title moved has changed.
-    const events = new Set<string>();
+    const reformed = new Set<string>();
     const before = new Map(previous.events.map((event) => [event.id, eventSignature(event)]));
     for (const event of next.events) {
-      if (before.get(event.id) !== eventSignature(event)) events.add(event.id);
+      if (before.get(event.id) !== eventSignature(event)) reformed.add(event.id);
       before.delete(event.id);
     }
-    for (const id of before.keys()) events.add(id);
-    // An event's page and feeds show its stories' titles and words.
+    for (const id of before.keys()) reformed.add(id);
+    // An event's page, feeds and every entry of it on a timeline show its stories' titles.
+    const events = new Set(reformed);
     for (const archive of [previous, next]) {
       for (const id of changedArticles) {
         const article = archive.article(id);
@@ -75,37 +75,53 @@ export class ArchiveChanges {
       }
     }
 
+    // Stories whose every listing may change: the edited ones, and those that joined or left an
+    // event (a story under an event is listed with it, not on its own).
+    const listed = new Set(changedArticles);
+    // Stories whose own page changes: it lists its events and related stories by title.
+    const shown = new Set(changedArticles);
     for (const archive of [previous, next]) {
       for (const id of events) {
         const event = archive.event(id);
         if (!event) continue;
-        for (const report of event.reports) articles.add(report.article);
+        for (const report of event.reports) {
+          shown.add(report.article);
+          if (reformed.has(id)) listed.add(report.article);
+        }
       }
     }
     // A story's page lists related stories by title: those that list an edited story now, and those
     // that listed it before (a story deleted or no longer related drops off their lists).
     for (const archive of [previous, next]) {
       for (const article of archive.articles) {
-        if (articles.has(article.id)) continue;
-        if (archive.relatedTo(article).some((related) => changedArticles.has(related.id))) articles.add(article.id);
+        if (shown.has(article.id)) continue;
+        if (archive.relatedTo(article).some((related) => changedArticles.has(related.id))) shown.add(article.id);
       }
     }
 
+    // Days whose page changes, and days whose line in other years' pages ("on this day in other
+    // years": the day's first events and published stories by title) changes too.
     const days = new Set<string>();
+    const briefs = new Set<string>();
     for (const archive of [previous, next]) {
-      for (const id of articles) {
+      for (const id of listed) {
         const article = archive.article(id);
-        if (article) markArticle(article, keys, days);
+        if (!article) continue;
+        markArticle(article, keys, days);
+        if (changedArticles.has(id)) briefs.add(article.day);
       }
       for (const id of events) {
         const event = archive.event(id);
-        if (event) markEvent(event, keys, days);
+        if (!event) continue;
+        markEvent(event, keys, days);
+        if (reformed.has(id) && DAY.test(event.date)) briefs.add(event.date);
       }
     }
-    for (const id of articles) keys.add(`article:${id}`);
+    for (const id of shown) keys.add(`article:${id}`);
     for (const id of events) keys.add(`event:${id}`);
 
-    // A day that appears or disappears changes its neighbours' previous/next links.
+    // A day that appears or disappears changes its neighbours' previous/next links, and the lists
+    // of its date in other years.
     const dayList = (archive: Archive) => archive.days.map((group) => group.day);
     for (const [from, to] of [[previous, next], [next, previous]] as const) {
       const other = new Set(dayList(to));
@@ -113,12 +129,13 @@ export class ArchiveChanges {
       list.forEach((day, index) => {
         if (other.has(day)) return;
         days.add(day);
+        briefs.add(day);
         if (list[index - 1]) days.add(list[index - 1]!);
         if (list[index + 1]) days.add(list[index + 1]!);
       });
     }
     // Day pages show the same day in other years.
-    const calendarDays = new Set([...days].map((day) => day.slice(5)));
+    const calendarDays = new Set([...briefs].map((day) => day.slice(5)));
     for (const archive of [previous, next]) {
       for (const group of archive.days) if (calendarDays.has(group.day.slice(5))) days.add(group.day);
     }
@@ -159,6 +176,8 @@ function sameRecords(before: readonly object[], after: readonly object[]): boole
   return a.every((record, index) => record === b[index]);
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 function markArticle(article: Article, keys: Set<string>, days: Set<string>): void {
   days.add(article.day);
   for (const mention of article.dates) if (/^\d{4}-\d{2}-\d{2}$/.test(mention.date)) days.add(mention.date);
@@ -166,8 +185,12 @@ function markArticle(article: Article, keys: Set<string>, days: Set<string>): vo
 }
 
 function markEvent(event: Event, keys: Set<string>, days: Set<string>): void {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(event.date)) days.add(event.date);
-  else keys.add(event.date.length === 7 ? `month:${event.date}` : `year:${event.date.slice(0, 4)}`);
+  if (DAY.test(event.date)) days.add(event.date);
+  else {
+    // An event dated to a month is listed on that month's page and its year's.
+    if (event.date.length === 7) keys.add(`month:${event.date}`);
+    keys.add(`year:${event.date.slice(0, 4)}`);
+  }
   for (const [field, kind] of ENTITY_FIELDS) for (const id of event[field]) keys.add(`${kind}:${id}`);
 }
 

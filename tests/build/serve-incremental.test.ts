@@ -4,6 +4,7 @@ import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { writeSyntheticArchive } from '../../bench/synthetic-archive.ts';
 import { REPO_ROOT, runCli } from '../helpers/run-cli.ts';
 import { listAllFiles } from '../helpers/site-files.ts';
 
@@ -78,6 +79,45 @@ describe('chronicle serve after an edit', () => {
     await server.afterSave(() => writeFile(path.join(content, 'articles/2025/quiet-day.md'), story));
     await assertSameAsFullBuild(content, served, path.join(work, 'full-3'));
     assert.match(await readFile(path.join(served, 'articles/quiet-day/index.html'), 'utf8'), /A quiet day in Hilltop/);
+  });
+});
+
+describe('chronicle serve after edits to a larger archive', () => {
+  let work: string;
+  let content: string;
+  let served: string;
+  let files: string[];
+  let server: DevServer;
+
+  before(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'chronicle-serve-synthetic-'));
+    content = path.join(work, 'content');
+    served = path.join(work, 'served');
+    // 150 stories over 20 years naming a registry of 2,000: events, shared names, days in common.
+    files = (await writeSyntheticArchive(content, 150)).articleFiles.map((file) => path.join(content, file));
+    server = new DevServer(content, served, 8474, { CHRONICLE_CACHE: path.join(work, 'cache') });
+    await server.waitFor(/\[chronicle\] Built the whole site/, 'the first build');
+    await server.waitForWatching();
+  });
+
+  after(async () => {
+    await server?.stop();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('should leave the site a full build writes after a new title, a new date, names and dates dropped, and new text', async () => {
+    const edit = async (file: string, change: (text: string) => string) => {
+      const text = await readFile(file, 'utf8');
+      const changed = change(text);
+      assert.notEqual(changed, text, `the edit changes ${file}`);
+      await server.afterSave(() => writeFile(file, changed));
+    };
+    await edit(files[10]!, (text) => text.replace(/^title: "(.*)"$/m, 'title: "$1, updated"'));
+    await edit(files[20]!, (text) => text.replace(/^date: .*$/m, 'date: 2015-06-15'));
+    // The first paragraph alone: most of its names and dates go.
+    await edit(files[30]!, (text) => text.slice(0, text.indexOf('\n\n', text.indexOf('---', 3) + 4) + 1));
+    await edit(files[40]!, (text) => `${text}\nThe weather stayed mild all week.\n`);
+    await assertSameAsFullBuild(content, served, path.join(work, 'full'));
   });
 });
 
