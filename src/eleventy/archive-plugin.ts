@@ -7,6 +7,9 @@ import { LAYOUTS_DIR } from '../paths.ts';
 import { handedOver } from './handover.ts';
 import type { ChronicleSettings } from './settings.ts';
 
+/** The only templates that show a story's text (`bodyHtml`): its page and the feeds. */
+const TEXT_TEMPLATES = ['article.11ty.ts', 'feed-atom.11ty.ts', 'feed-json.11ty.ts'];
+
 /**
  * Hands the finished archive to Eleventy as global data (`archive`). Eleventy only renders it:
  * loading, validation and linking are the pure functions behind `loadArchive`.
@@ -16,9 +19,6 @@ import type { ChronicleSettings } from './settings.ts';
  * of them. `changes` is absent (render everything) everywhere else.
  * `shard` tells the layouts which share of the pages this run writes (src/eleventy/render-shards.ts).
  */
-/** The only templates that show a story's text (`bodyHtml`): its page and the feeds. */
-const TEXT_TEMPLATES = ['article.11ty.ts', 'feed-atom.11ty.ts', 'feed-json.11ty.ts'];
-
 export function archivePlugin(eleventyConfig: UserConfig, settings: ChronicleSettings): void {
   eleventyConfig.addGlobalData('archive', async () => {
     const handover = handedOver();

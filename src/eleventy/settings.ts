@@ -17,8 +17,6 @@ export interface ChronicleSettings {
    * because the caller (`chronicle build`) indexes the finished site itself and times it as a stage.
    */
   searchIndex: SearchIndexMode;
-  /** The dev server re-renders only the pages an edit touches (see src/archive/archive-changes.ts). */
-  incremental: boolean;
   /** Which share of the pages this Eleventy run renders; `chronicle build` runs one per shard. */
   shard: RenderShard;
 }
@@ -30,7 +28,6 @@ export const QUIET_ENV = 'CHRONICLE_QUIET';
 /** The checked site settings, as JSON. */
 export const SITE_ENV = 'CHRONICLE_SITE';
 export const SEARCH_INDEX_ENV = 'CHRONICLE_SEARCH_INDEX';
-export const INCREMENTAL_ENV = 'CHRONICLE_INCREMENTAL';
 
 export const DEFAULT_SITE: Site = { title: 'Chronicle', url: null, pathPrefix: '/' };
 
@@ -38,5 +35,5 @@ export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): C
   const site = env[SITE_ENV] ? siteSchema.parse(JSON.parse(env[SITE_ENV])) : DEFAULT_SITE;
   const mode = env[SEARCH_INDEX_ENV];
   const searchIndex: SearchIndexMode = mode === 'background' || mode === 'caller' ? mode : 'after-build';
-  return { contentDir: env[CONTENT_ENV] || 'content', quiet: env[QUIET_ENV] === '1', site, searchIndex, incremental: env[INCREMENTAL_ENV] === '1', shard: shardFromEnvironment(env) };
+  return { contentDir: env[CONTENT_ENV] || 'content', quiet: env[QUIET_ENV] === '1', site, searchIndex, shard: shardFromEnvironment(env) };
 }
