@@ -6,7 +6,7 @@ import { html } from '../src/render/html.ts';
 import { page } from './_components/page.ts';
 import { pageNav } from './_components/pager.ts';
 import { PAGE_SIZE, pageSuffix, pageUrl, paginate, type Paged } from './_components/paging.ts';
-import { thisShard } from './_components/this-run.ts';
+import { holdingChanges, thisShard, type RunData } from './_components/this-run.ts';
 
 type Correction = { article: Article; date: string; text: string };
 
@@ -17,7 +17,10 @@ export const data = {
     size: 1,
     alias: 'correctionsPage',
     addAllPagesToCollections: true,
-    before: thisShard((corrections: Correction[]): Array<Paged<Correction>> => paginate(corrections, PAGE_SIZE.corrections, '/corrections/')),
+    before: thisShard(
+      (corrections: Correction[], data: Pick<RunData, 'changes'>): Array<Paged<Correction>> =>
+        holdingChanges((correctionsPage: Paged<Correction>) => correctionsPage.items.map(({ article }) => `entry:article:${article.id}`))(paginate(corrections, PAGE_SIZE.corrections, '/corrections/'), data),
+    ),
   },
   permalink: ({ correctionsPage }: { correctionsPage: Paged<Correction> }) => pageUrl(correctionsPage.base, correctionsPage.number),
 };

@@ -8,7 +8,7 @@ import { page } from './_components/page.ts';
 import { pageNav } from './_components/pager.ts';
 import { PAGE_SIZE, pageSuffix, pageUrl, paginate, type Paged } from './_components/paging.ts';
 import { shortSummary } from './_components/timeline.ts';
-import { thisShard } from './_components/this-run.ts';
+import { unlessLinkedTheSame, thisShard, type RunData } from './_components/this-run.ts';
 
 interface IndexPage extends Paged<Entity> {
   kind: EntityKind;
@@ -22,11 +22,15 @@ export const data = {
     size: 1,
     alias: 'indexPage',
     addAllPagesToCollections: true,
-    before: thisShard((kinds: EntityKind[], { archive }: { archive: Archive }): IndexPage[] =>
-      kinds.flatMap((kind) => {
-        const entities = archive.entitiesOf(kind);
-        return paginate(entities, PAGE_SIZE.cards, entityIndexUrl(kind)).map((paged) => ({ ...paged, kind, total: entities.length }));
-      })),
+    // Cards show names and counts of stories: an edit that links the archive the same changes none of them.
+    before: thisShard((kinds: EntityKind[], { archive, changes }: { archive: Archive } & Pick<RunData, 'changes'>): IndexPage[] =>
+      unlessLinkedTheSame(
+        kinds.flatMap((kind) => {
+          const entities = archive.entitiesOf(kind);
+          return paginate(entities, PAGE_SIZE.cards, entityIndexUrl(kind)).map((paged) => ({ ...paged, kind, total: entities.length }));
+        }),
+        { changes },
+      )),
   },
   kinds: ['person', 'organization', 'place'] satisfies EntityKind[],
   permalink: ({ indexPage }: { indexPage: IndexPage }) => pageUrl(indexPage.base, indexPage.number),

@@ -7,7 +7,7 @@ import { page } from './_components/page.ts';
 import { pageNav } from './_components/pager.ts';
 import { PAGE_SIZE, pageSuffix, pageUrl, paginate, type Paged } from './_components/paging.ts';
 import { firstFew } from './_components/sources-compared.ts';
-import { thisShard } from './_components/this-run.ts';
+import { unlessLinkedTheSame, thisShard, type RunData } from './_components/this-run.ts';
 
 /** Places named on an event's card. */
 const PLACES = 5;
@@ -19,7 +19,8 @@ export const data = {
     size: 1,
     alias: 'eventsPage',
     addAllPagesToCollections: true,
-    before: thisShard((events: Event[]): Array<Paged<Event>> => paginate(events, PAGE_SIZE.cards, '/events/')),
+    // Cards show events alone: an edit that links the archive the same changes none of them.
+    before: thisShard((events: Event[], data: Pick<RunData, 'changes'>): Array<Paged<Event>> => unlessLinkedTheSame(paginate(events, PAGE_SIZE.cards, '/events/'), data)),
   },
   permalink: ({ eventsPage }: { eventsPage: Paged<Event> }) => pageUrl(eventsPage.base, eventsPage.number),
 };

@@ -9,7 +9,7 @@ import { page } from './_components/page.ts';
 import { pageNav } from './_components/pager.ts';
 import { PAGE_SIZE, pageSuffix, pageUrl, paginate, type Paged } from './_components/paging.ts';
 import { entryKeys, monthSection, monthSlices, type MonthSlice } from './_components/timeline.ts';
-import { thisShard } from './_components/this-run.ts';
+import { entryKey, holdingChanges, thisShard, type RunData } from './_components/this-run.ts';
 
 const CHIPS_PER_KIND = 8;
 
@@ -32,7 +32,8 @@ export const data = {
     size: 1,
     alias: 'timelinePage',
     addAllPagesToCollections: true,
-    before: thisShard((entries: TimelineEntry[], { archive }: { archive: Archive }): TimelinePage[] => timelinePages(archive, entries)),
+    before: thisShard((entries: TimelineEntry[], data: { archive: Archive } & Pick<RunData, 'changes'>): TimelinePage[] =>
+      holdingChanges((timelinePage: TimelinePage) => timelinePage.items.map(entryKey))(timelinePages(data.archive, entries), data)),
   },
   permalink: ({ timelinePage }: { timelinePage: TimelinePage }) => pageUrl('/', timelinePage.number),
 };

@@ -7,7 +7,7 @@ import { page } from './_components/page.ts';
 import { pageNav, pager } from './_components/pager.ts';
 import { PAGE_SIZE, pageSuffix, pageUrl, paginate, type Paged } from './_components/paging.ts';
 import { entryList } from './_components/timeline.ts';
-import { thisShard } from './_components/this-run.ts';
+import { entryKey, holdingChanges, thisShard } from './_components/this-run.ts';
 
 interface MonthPage extends Paged<TimelineEntry> {
   month: MonthGroup;
@@ -27,13 +27,15 @@ export const data = {
       months.flatMap((month, index) => {
         if (changes && !changes.has(`month:${month.year}-${month.month}`)) return [];
         const eventCount = month.entries.filter((entry) => entry.kind === 'event').length;
-        return paginate(month.entries, PAGE_SIZE.timeline, monthUrl(month.year, month.month)).map((paged) => ({
+        const pages = paginate(month.entries, PAGE_SIZE.timeline, monthUrl(month.year, month.month)).map((paged) => ({
           ...paged,
           month,
           eventCount,
           previous: months[index - 1],
           next: months[index + 1],
         }));
+        // After an edit that left the archive linked the same, only the pages holding a changed entry.
+        return holdingChanges((monthPage: MonthPage) => monthPage.items.map(entryKey))(pages, { changes });
       })),
   },
   permalink: ({ monthPage }: { monthPage: MonthPage }) => pageUrl(monthPage.base, monthPage.number),

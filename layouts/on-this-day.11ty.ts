@@ -5,7 +5,7 @@ import { dayInBrief } from './_components/day-in-brief.ts';
 import { page } from './_components/page.ts';
 import { pageNav } from './_components/pager.ts';
 import { PAGE_SIZE, pageSuffix, pageUrl, paginate, type Paged } from './_components/paging.ts';
-import { thisShard } from './_components/this-run.ts';
+import { holdingChanges, thisShard, type RunData } from './_components/this-run.ts';
 
 /** One year of one calendar day: a line of the page. */
 interface CalendarRow {
@@ -41,7 +41,8 @@ export const data = {
     size: 1,
     alias: 'calendarPage',
     addAllPagesToCollections: true,
-    before: thisShard((_days: DayGroup[], { archive }: { archive: Archive }): CalendarPage[] => calendarPages(archive)),
+    before: thisShard((_days: DayGroup[], data: { archive: Archive } & Pick<RunData, 'changes'>): CalendarPage[] =>
+      holdingChanges((calendarPage: CalendarPage) => calendarPage.items.map((row) => `brief:${row.group.day}`))(calendarPages(data.archive), data)),
   },
   permalink: ({ calendarPage }: { calendarPage: CalendarPage }) => pageUrl(BASE, calendarPage.number),
 };

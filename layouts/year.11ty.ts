@@ -7,7 +7,7 @@ import { page } from './_components/page.ts';
 import { pageNav, pager } from './_components/pager.ts';
 import { PAGE_SIZE, pageSuffix, pageUrl, paginate, type Paged } from './_components/paging.ts';
 import { monthSection, monthSlices } from './_components/timeline.ts';
-import { thisShard } from './_components/this-run.ts';
+import { entryKey, holdingChanges, thisShard } from './_components/this-run.ts';
 
 interface YearPage extends Paged<TimelineEntry> {
   year: YearGroup;
@@ -23,14 +23,17 @@ export const data = {
     alias: 'yearPage',
     addAllPagesToCollections: true,
     before: thisShard((years: YearGroup[], { changes }: { changes?: ArchiveChanges }): YearPage[] =>
-      years.flatMap((year, index) =>
-        changes && !changes.has(`year:${year.year}`) ? [] : paginate(year.months.flatMap((month) => month.entries), PAGE_SIZE.timeline, yearUrl(year.year)).map((paged) => ({
+      years.flatMap((year, index) => {
+        if (changes && !changes.has(`year:${year.year}`)) return [];
+        const pages = paginate(year.months.flatMap((month) => month.entries), PAGE_SIZE.timeline, yearUrl(year.year)).map((paged) => ({
           ...paged,
           year,
           previous: years[index - 1],
           next: years[index + 1],
-        })),
-      )),
+        }));
+        // After an edit that left the archive linked the same, only the pages holding a changed entry.
+        return holdingChanges((yearPage: YearPage) => yearPage.items.map(entryKey))(pages, { changes });
+      })),
   },
   permalink: ({ yearPage }: { yearPage: YearPage }) => pageUrl(yearPage.base, yearPage.number),
 };

@@ -1,4 +1,5 @@
 import type { ArchiveChanges } from '../../src/archive/archive-changes.ts';
+import type { TimelineEntry } from '../../src/archive/archive.ts';
 import { inShard, isFirstShard, type RenderShard } from '../../src/eleventy/render-shards.ts';
 
 /** What every Eleventy run is told about which pages it renders (see src/eleventy/archive-plugin.ts). */
@@ -19,6 +20,33 @@ export function changedOnly<T>(keyOf: (item: T) => string) {
     const changes = data.changes;
     return changes ? items.filter((item) => changes.has(keyOf(item))) : items;
   };
+}
+
+/**
+ * For pages about the whole archive (the timeline, On this day, indexes): after an edit that left
+ * the archive linked the same (`changes.wholeArchive` false), keep only the pages that hold one of
+ * the edit's changed entries (`keysOf` names those a page holds; none: the page never changes then);
+ * otherwise every page.
+ */
+export function holdingChanges<T>(keysOf: (page: T) => Iterable<string>) {
+  return (pages: T[], data: Pick<RunData, 'changes'>): T[] => {
+    const changes = data.changes;
+    if (!changes || changes.wholeArchive) return pages;
+    return pages.filter((page) => {
+      for (const key of keysOf(page)) if (changes.has(key)) return true;
+      return false;
+    });
+  };
+}
+
+/** For pages that show no story: every page, or none after an edit that left the archive linked the same. */
+export function unlessLinkedTheSame<T>(pages: T[], data: Pick<RunData, 'changes'>): T[] {
+  return holdingChanges<T>(() => [])(pages, data);
+}
+
+/** The key of a timeline entry among the changes (see `ArchiveChanges.wholeArchive`). */
+export function entryKey(entry: TimelineEntry): string {
+  return entry.kind === 'event' ? `entry:event:${entry.event.id}` : `entry:article:${entry.article.id}`;
 }
 
 /**

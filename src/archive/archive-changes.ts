@@ -8,7 +8,8 @@ const ENTITY_FIELDS = Object.entries(ENTITY_FIELD).map(([kind, field]) => [field
  * site as it is. Keys name what a page is about: `article:<id>`, `event:<id>`, `person:<id>` (any
  * entity kind), `day:2026-02-06`, `month:2026-02`, `year:2026`. Pages about the whole archive (the
  * timeline, indexes, feeds of the site, exports) are re-rendered after any edit but one of nothing
- * but a story's text (`textOnly`), which they do not show.
+ * but a story's text (`textOnly`), which they do not show; after an edit that leaves the archive
+ * linked the same, only those holding a changed entry (`wholeArchive`).
  *
  * Written by hand: Eleventy's incremental mode follows template files, not the data of pages
  * generated from one template, and no library knows what a Chronicle page shows.
@@ -24,6 +25,16 @@ export class ArchiveChanges {
      * renders only the templates that show text (src/eleventy/archive-plugin.ts).
      */
     readonly textOnly = false,
+    /**
+     * Whether every page about the whole archive (the timeline, On this day, the events and entity
+     * indexes, corrections; the month and year pages of a key) may differ. False when the edit changed no event, entity or
+     * order of stories, and no link of a story: only the stories' text, titles, summaries or tags.
+     * Then the timeline and corrections pages that hold a changed entry (`entry:article:<id>`,
+     * `entry:event:<id>`) and the On this day pages that hold a changed day's line (`brief:<day>`)
+     * are rendered again; the indexes, which show no story, are not. (The exports and the site's
+     * feeds are written after any edit.)
+     */
+    readonly wholeArchive = true,
   ) {}
 
   has(key: string): boolean {
@@ -36,7 +47,7 @@ export class ArchiveChanges {
 
   /** Both edits' pages: what a run that failed halfway may have written is rendered again. */
   with(other: ArchiveChanges): ArchiveChanges {
-    return new ArchiveChanges(new Set([...this.keys, ...other.keys]), this.textOnly && other.textOnly);
+    return new ArchiveChanges(new Set([...this.keys, ...other.keys]), this.textOnly && other.textOnly, this.wholeArchive || other.wholeArchive);
   }
 
   /**
@@ -54,9 +65,10 @@ export class ArchiveChanges {
         for (const [field, kind] of ENTITY_FIELDS) for (const entity of article[field]) keys.add(`${kind}:${entity}`);
         for (const event of next.eventsOf(article)) keys.add(`event:${event.id}`);
       }
-      return new ArchiveChanges(keys, true);
+      return new ArchiveChanges(keys, true, false);
     }
     const keys = new Set<string>();
+    const listingOnly = sameLinks(previous, next, changedArticles);
 
     // Events re-form around an edited story; any event whose stories, dates or title moved has changed.
     const reformed = new Set<string>();
@@ -134,17 +146,22 @@ export class ArchiveChanges {
         if (list[index + 1]) days.add(list[index + 1]!);
       });
     }
-    // Day pages show the same day in other years.
-    const calendarDays = new Set([...briefs].map((day) => day.slice(5)));
-    for (const archive of [previous, next]) {
-      for (const group of archive.days) if (calendarDays.has(group.day.slice(5))) days.add(group.day);
-    }
     for (const day of days) {
       keys.add(`day:${day}`);
       keys.add(`month:${day.slice(0, 7)}`);
       keys.add(`year:${day.slice(0, 4)}`);
     }
-    return new ArchiveChanges(keys);
+    // Day pages show the same day in other years (their first page alone; month and year pages do not).
+    const calendarDays = new Set([...briefs].map((day) => day.slice(5)));
+    for (const archive of [previous, next]) {
+      for (const group of archive.days) if (calendarDays.has(group.day.slice(5))) keys.add(`day:${group.day}`);
+    }
+    if (!listingOnly) return new ArchiveChanges(keys);
+    // The entries the timeline, corrections and On this day pages show differently.
+    for (const id of listed) keys.add(`entry:article:${id}`);
+    for (const id of events) keys.add(`entry:event:${id}`);
+    for (const day of briefs) keys.add(`brief:${day}`);
+    return new ArchiveChanges(keys, false, false);
   }
 }
 
@@ -157,6 +174,31 @@ function textOnly(previous: Archive, next: Archive, changedArticles: ReadonlySet
   return sameRecords(previous.events, next.events) && sameRecords(previous.entities, next.entities);
 }
 
+/**
+ * Whether the archives are linked the same: the same events and entities, the same stories in the
+ * same order, and the changed stories differing at most in what they show (title, summary, tags,
+ * text), not in their dates, names, events, source or corrections. Then every list, count and
+ * grouping of the archive is the same, and only the entries of the changed stories read otherwise.
+ */
+function sameLinks(previous: Archive, next: Archive, changedArticles: ReadonlySet<string>): boolean {
+  if (previous.articles.length !== next.articles.length) return false;
+  if (!previous.articles.every((article, index) => article.id === next.articles[index]!.id)) return false;
+  for (const id of changedArticles) {
+    const [before, after] = [previous.article(id), next.article(id)];
+    if (!before || !after || links(before) !== links(after)) return false;
+  }
+  return sameRecords(previous.events, next.events) && sameRecords(previous.entities, next.entities);
+}
+
+/**
+ * A story but what it shows in lists and on its page: what links it into the archive. Without the
+ * offsets of its date mentions in its text, which a new title moves and no page shows.
+ */
+function links(article: Article): string {
+  const linking = { ...article, title: undefined, summary: undefined, tags: undefined, body: undefined, bodyHtml: undefined };
+  return JSON.stringify(linking, (key, value: unknown) => (key === 'offset' ? undefined : value));
+}
+
 /** Everything a story shows outside its own page: all of it but the text. */
 function listing(article: Article): string {
   return JSON.stringify({ ...article, body: undefined, bodyHtml: undefined });
@@ -167,6 +209,8 @@ const recordJson = new WeakMap<readonly object[], string[]>();
 
 function sameRecords(before: readonly object[], after: readonly object[]): boolean {
   if (before.length !== after.length) return false;
+  // A list linked again from the same records holds the very same objects.
+  if (before.every((record, index) => record === after[index])) return true;
   const json = (list: readonly object[]) => {
     let made = recordJson.get(list);
     if (!made) recordJson.set(list, (made = list.map((record) => JSON.stringify(record))));

@@ -6,6 +6,7 @@ import { loadContent, type AnyRead, type ReadReuse } from '../content/load-conte
 import { ExtractionCache } from '../extract/extraction-cache.ts';
 import { extractRecords, type ArticleEvidence, type Candidate, type ExtractionMemo } from '../extract/extract-records.ts';
 import type { ContentRecords } from '../content/load-content.ts';
+import type { Article } from '../content/schemas.ts';
 import type { Archive } from './archive.ts';
 import { clusterEvents } from '../events/cluster-events.ts';
 import { buildArchive } from './build-archive.ts';
@@ -65,6 +66,8 @@ interface Linked {
   /** Extraction's output: the records and evidence clustering and linking read. */
   records: ContentRecords;
   evidence: ReadonlyMap<string, ArticleEvidence>;
+  /** Clustering's output, which `buildArchive` linked into `archive`. */
+  clustered: ContentRecords;
   archive: Archive;
 }
 
@@ -74,7 +77,8 @@ let last: Memory | undefined;
  * Content folder → archive: load and validate, extract, link. Remembers the last result keyed by
  * the folder's file list, sizes and modification times. After an edit only the edited files are
  * read, validated and extracted again; the checks across files, clustering and linking still run
- * over every record, as they must (a new article can join any event).
+ * over every record, as they must (a new article can join any event), unless the edit changed
+ * nothing clustering reads (`withNewListing`).
  */
 export async function loadArchive(contentDir: string): Promise<LoadedArchive> {
   const root = path.resolve(contentDir);
@@ -103,8 +107,14 @@ export async function loadArchive(contentDir: string): Promise<LoadedArchive> {
     result = { archive: undefined, diagnostics, candidates: [], stats: { extracted: 0, cached: 0 }, timings, stamps: files };
   } else {
     const extracted = await timed(timings, 'extract', () => extractRecords(records, extractionCache(), { memo: memory.extractions }));
-    const archive = await timed(timings, 'link', async () => withNewText(memory.linked, files, extracted) ?? buildArchive(clusterEvents(extracted.records, extracted.evidence)));
-    memory.linked = { stamps: files, records: extracted.records, evidence: extracted.evidence, archive };
+    const linked = await timed(timings, 'link', async () => {
+      const patched = withNewListing(memory.linked, files, extracted);
+      if (patched) return patched;
+      const clustered = clusterEvents(extracted.records, extracted.evidence);
+      return { clustered, archive: buildArchive(clustered) };
+    });
+    const archive = linked.archive;
+    memory.linked = { stamps: files, records: extracted.records, evidence: extracted.evidence, ...linked };
     result = { archive, diagnostics, candidates: extracted.candidates, stats: extracted.stats, timings, stamps: files };
   }
   last = Object.assign(memory, { key, result });
@@ -112,14 +122,31 @@ export async function loadArchive(contentDir: string): Promise<LoadedArchive> {
 }
 
 /**
- * The previous archive with the edited stories' new text, when that text is all that changed: no
- * file added or removed, only stories edited, and each edited story extracted to the same names,
- * dates and happenings, its other fields the same, every entity the same. Clustering and linking
- * read everything but the text, so they would make the same archive again (seconds at 10,000
- * stories): the story objects it holds are given their new text in place instead. The archive is
- * the dev server's, which renders it next; `chronicle build` loads once and never gets here.
+ * What a story shows in lists but clustering and linking do not read: they read its id, dates,
+ * names, events, source and corrections (and the happenings extraction found in its title, summary
+ * and text, compared on their own). The title also breaks ties when stories share a publication
+ * instant, which `buildArchive` sorts again.
  */
-function withNewText(linked: Linked | undefined, files: FileStamps, extracted: { records: ContentRecords; evidence: ReadonlyMap<string, ArticleEvidence> }): Archive | undefined {
+const LISTING_FIELDS = ['title', 'summary', 'tags'] as const;
+const TEXT_FIELDS = ['body', 'bodyHtml'] as const;
+
+/**
+ * The archive of an edit that clustering would not see, made without clustering again: no file
+ * added or removed, only stories edited, each edited story extracted to the same names, dates and
+ * happenings (but for their offsets in the text, which a new title moves), its fields the same but
+ * its text, title, summary and tags, and every entity and event record the same. Clustering reads
+ * none of what differs, so it would form the same events again (seconds at 10,000 stories).
+ *
+ * When only the text changed (and no date mention moved in it), the story objects of the previous
+ * archive are given their new text in place: no list, order or cache of the archive depends on it.
+ * The archive is the dev server's, which renders it next; `chronicle build` loads once and never
+ * gets here. When a title, summary or tags changed, the previous archive stays as it was (the dev
+ * server compares it with the new one to find the pages to render again): the edited stories are
+ * copied with their new fields into the clustered records, and those are linked again
+ * (`buildArchive`, a fraction of clustering's time), which sorts the stories again and gives the
+ * archive fresh caches.
+ */
+function withNewListing(linked: Linked | undefined, files: FileStamps, extracted: { records: ContentRecords; evidence: ReadonlyMap<string, ArticleEvidence> }): { clustered: ContentRecords; archive: Archive } | undefined {
   if (!linked || linked.stamps.size !== files.size) return undefined;
   const edited = new Set<string>();
   for (const [absolutePath, { stamp, file }] of files) {
@@ -131,21 +158,47 @@ function withNewText(linked: Linked | undefined, files: FileStamps, extracted: {
   }
   const [before, after] = [linked.records, extracted.records];
   if (before.articles.length !== after.articles.length || !sameJson(before.entities, after.entities) || !sameJson(before.events, after.events)) return undefined;
-  const replacements: Array<{ id: string; body: string; bodyHtml: string }> = [];
+  const replacements = new Map<string, Article>();
+  let listingChanged = false;
   for (const file of edited) {
     const [old, neu] = [before.articles.find((article) => article.file === file), after.articles.find((article) => article.file === file)];
-    if (!old || !neu || old.id !== neu.id || listing(old) !== listing(neu)) return undefined;
-    if (JSON.stringify(linked.evidence.get(old.id)) !== JSON.stringify(extracted.evidence.get(neu.id))) return undefined;
-    replacements.push({ id: neu.id, body: neu.body, bodyHtml: neu.bodyHtml });
+    if (!old || !neu || old.id !== neu.id || clustered(old) !== clustered(neu)) return undefined;
+    if (withoutOffsets(linked.evidence.get(old.id)) !== withoutOffsets(extracted.evidence.get(neu.id))) return undefined;
+    if (LISTING_FIELDS.some((field) => JSON.stringify(old[field]) !== JSON.stringify(neu[field]))) listingChanged = true;
+    // Offsets moved (text inserted before a date): the archive's date mentions must be the new ones.
+    else if (JSON.stringify(old.dates) !== JSON.stringify(neu.dates)) listingChanged = true;
+    replacements.set(neu.id, neu);
   }
-  const targets = replacements.map(({ id }) => linked.archive.article(id));
+  const targets = [...replacements.keys()].map((id) => linked.archive.article(id));
   if (targets.some((article) => !article)) return undefined;
-  replacements.forEach(({ body, bodyHtml }, index) => Object.assign(targets[index]!, { body, bodyHtml }));
-  return linked.archive;
+  if (!listingChanged) {
+    for (const target of targets) Object.assign(target!, pick(replacements.get(target!.id)!, TEXT_FIELDS));
+    return { clustered: linked.clustered, archive: linked.archive };
+  }
+  const articles = linked.clustered.articles.map((article) => {
+    const neu = replacements.get(article.id);
+    // The dates too: the same mentions, at offsets moved by the new title or summary.
+    return neu ? { ...article, ...pick(neu, LISTING_FIELDS), ...pick(neu, TEXT_FIELDS), dates: neu.dates } : article;
+  });
+  const clusteredRecords = { ...linked.clustered, articles };
+  return { clustered: clusteredRecords, archive: buildArchive(clusteredRecords) };
 }
 
-function listing(article: object): string {
-  return JSON.stringify({ ...article, body: undefined, bodyHtml: undefined });
+/** A story as clustering and linking read it: all of it but its text and listing. */
+function clustered(article: Article): string {
+  return withoutOffsets({ ...article, ...Object.fromEntries([...LISTING_FIELDS, ...TEXT_FIELDS].map((field) => [field, undefined])) });
+}
+
+/**
+ * As JSON, without the offsets of dates and happenings in the extracted text: a new title moves
+ * them all alike, and they only order what one story says (clustering reads none; no page shows one).
+ */
+function withoutOffsets(value: unknown): string {
+  return JSON.stringify(value, (key, field: unknown) => (key === 'offset' ? undefined : field));
+}
+
+function pick<K extends keyof Article>(article: Article, fields: readonly K[]): Pick<Article, K> {
+  return Object.fromEntries(fields.map((field) => [field, article[field]])) as Pick<Article, K>;
 }
 
 function sameJson(a: readonly object[], b: readonly object[]): boolean {

@@ -10,17 +10,19 @@ import { articleUrl, dayUrl, entityUrl, eventUrl, monthUrl, yearUrl } from '../a
  * - the folder of every record or date gone from the archive (a deleted story, an event that no
  *   longer forms, a name no story mentions any more, a day with nothing left on it);
  * - the later pages of a list that got shorter: a run that wrote `<folder>/index.html` rendered
- *   every page of that list, so `<folder>/page/<n>/` it did not write is left over.
+ *   every page of that list, so `<folder>/page/<n>/` it did not write is left over. Not when the
+ *   archive was linked the same (`listsMayShrink` false, see `ArchiveChanges.wholeArchive`): then
+ *   no list changed length, and a run renders only the pages of a list that hold a changed entry.
  *
  * Returns the folders removed.
  */
-export async function prunePages(outputDir: string, previous: Archive, next: Archive, written: readonly string[]): Promise<string[]> {
+export async function prunePages(outputDir: string, previous: Archive, next: Archive, written: readonly string[], listsMayShrink = true): Promise<string[]> {
   const folders = new Set<string>();
   for (const url of urlsOf(previous)) folders.add(url);
   for (const url of urlsOf(next)) folders.delete(url);
 
   const writtenFiles = new Set(written);
-  const lists = new Set(written.filter((file) => path.basename(file) === 'index.html').map((file) => path.dirname(file)));
+  const lists = new Set((listsMayShrink ? written : []).filter((file) => path.basename(file) === 'index.html').map((file) => path.dirname(file)));
   const removed: string[] = [];
   for (const url of folders) {
     if (url === '/' || !url.startsWith('/')) continue;

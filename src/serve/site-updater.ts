@@ -74,7 +74,7 @@ export class SiteUpdater {
     this.unfinished = changes;
     try {
       const files = await renderOnce(this.options.outputDir, { archive: loaded.archive, changes });
-      const removed = await prunePages(this.options.outputDir, rendered.archive, loaded.archive, files);
+      const removed = await prunePages(this.options.outputDir, rendered.archive, loaded.archive, files, changes.wholeArchive);
       this.rendered = { archive: loaded.archive, stamps: loaded.stamps, diagnostics: loaded.diagnostics };
       this.unfinished = undefined;
       return { kind: 'updated', full: false, upToDate: false, files, removed, diagnostics: loaded.diagnostics, seconds: seconds() };

@@ -119,6 +119,24 @@ describe('chronicle serve after edits to a larger archive', () => {
     await edit(files[40]!, (text) => `${text}\nThe weather stayed mild all week.\n`);
     await assertSameAsFullBuild(content, served, path.join(work, 'full'));
   });
+
+  it('should re-render only the pages that show a story after a new title or summary, and leave the site a full build writes', async () => {
+    const total = (await siteFiles(served)).length;
+    const save = async (file: string, change: (text: string) => string) => {
+      const text = await readFile(file, 'utf8');
+      assert.notEqual(change(text), text, `the edit changes ${file}`);
+      return server.afterSave(() => writeFile(file, change(text)));
+    };
+    // Neither edit changes what clustering reads: the archive is linked the same, and the timeline,
+    // On this day and the indexes are rendered only where they hold the story.
+    const retitled = await save(files[50]!, (text) => text.replace(/^title: "(.*)"$/m, 'title: "$1, retitled"'));
+    const summarized = await save(files[60]!, (text) => text.replace(/^(title: .*)$/m, '$1\nsummary: "A short account of the day."'));
+    for (const rewritten of [retitled, summarized]) assert.ok(rewritten < total / 10, `the edit rewrote ${rewritten} of ${total} files`);
+    await assertSameAsFullBuild(content, served, path.join(work, 'full-listing'));
+    // A title edit right after a text edit, and back: each update compares with the archive it follows.
+    await save(files[50]!, (text) => `${text.replace(', retitled', '')}\nThe weather stayed mild all week.\n`);
+    await assertSameAsFullBuild(content, served, path.join(work, 'full-listing-2'));
+  });
 });
 
 describe('chronicle serve when the content has errors', () => {

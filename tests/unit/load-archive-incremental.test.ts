@@ -53,6 +53,22 @@ describe('loading an archive again after an edit', () => {
     assert.equal(comparable(archive, content), await firstLoadOf('copy-1'));
   });
 
+  it('should link a title-only edit without clustering again, leave the previous archive as it was, and equal a first load', async () => {
+    const before = (await loadArchive(content)).archive;
+    assert.ok(before);
+    const file = path.join(content, ARTICLE);
+    const title = before.article('lakeside-summit')!.title;
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: (.*)$/m, 'title: "$1, edited"'));
+    const { archive, stats } = await loadArchive(content);
+    assert.ok(archive);
+    assert.equal(stats.extracted, 1, 'only the edited story is extracted again');
+    assert.notEqual(archive, before, 'a new archive, for the dev server to compare with the one it shows');
+    assert.equal(before.article('lakeside-summit')!.title, title, 'the previous archive keeps the old title');
+    assert.match(archive.article('lakeside-summit')!.title, /, edited$/);
+    assert.ok(archive.events.length > 0 && archive.events.every((event, index) => event === before.events[index]), 'the same events: not clustered again');
+    assert.equal(comparable(archive, content), await firstLoadOf('copy-title'));
+  });
+
   it('should link again when an edit changes more than text, and equal a first load', async () => {
     const before = (await loadArchive(content)).archive;
     const file = path.join(content, ARTICLE);
