@@ -1,6 +1,9 @@
 import type { Archive } from '../src/archive/archive.ts';
 import { apiExports, type ApiExport } from '../src/export/api-exports.ts';
-import { thisShard } from './_components/this-run.ts';
+import { thisShard, unlessLinkedTheSame, type RunData } from './_components/this-run.ts';
+
+/** The exports that show stories' titles; the others show events and names, and stories by id alone. */
+const SHOWING_STORIES = new Set(['/api/articles.json', '/api/timeline.json']);
 
 /** The machine-readable exports of DESIGN.md (`/api/*.json`), one file per export. */
 export const data = {
@@ -9,7 +12,11 @@ export const data = {
     data: 'archive.articles',
     size: 1,
     alias: 'file',
-    before: thisShard((_items: unknown[], { archive }: { archive: Archive }): ApiExport[] => apiExports(archive)),
+    before: thisShard((_items: unknown[], data: { archive: Archive } & Pick<RunData, 'changes'>): ApiExport[] => {
+      const files = apiExports(data.archive);
+      const others = new Set(unlessLinkedTheSame(files.filter((file) => !SHOWING_STORIES.has(file.path)), data));
+      return files.filter((file) => SHOWING_STORIES.has(file.path) || others.has(file));
+    }),
   },
   permalink: ({ file }: { file: ApiExport }) => file.path,
   eleventyExcludeFromCollections: true,

@@ -1,5 +1,5 @@
 import type { Archive, TimelineEntry } from '../src/archive/archive.ts';
-import { changedOnly, thisShard } from './_components/this-run.ts';
+import { changedOnly, entryKey, holdingChanges, thisShard } from './_components/this-run.ts';
 import type { ArchiveChanges } from '../src/archive/archive-changes.ts';
 import { entityIndexUrl, entityUrl } from '../src/archive/urls.ts';
 import { ENTITY_FIELD, type Entity } from '../src/content/schemas.ts';
@@ -35,7 +35,12 @@ export const data = {
     alias: 'entityPage',
     addAllPagesToCollections: true,
     before: thisShard((entities: Entity[], data: { archive: Archive; changes?: ArchiveChanges }): EntityPage[] =>
-      changedOnly((entity: Entity) => `${entity.kind}:${entity.id}`)(entities, data).flatMap((entity) => paginate(data.archive.entriesOf(entity), PAGE_SIZE.timeline, entityUrl(entity.kind, entity.id)).map((paged) => ({ ...paged, entity })))),
+      changedOnly((entity: Entity) => `${entity.kind}:${entity.id}`)(entities, data).flatMap((entity) => {
+        const pages = paginate(data.archive.entriesOf(entity), PAGE_SIZE.timeline, entityUrl(entity.kind, entity.id)).map((paged) => ({ ...paged, entity }));
+        // The profile, and after an edit that left the archive linked the same, the later pages of
+        // the timeline that hold a changed entry (they show nothing else that an entry could change).
+        return [...pages.slice(0, 1), ...holdingChanges((entityPage: EntityPage) => entityPage.items.map(entryKey))(pages.slice(1), data)];
+      })),
   },
   permalink: ({ entityPage }: { entityPage: EntityPage }) => pageUrl(entityPage.base, entityPage.number),
 };

@@ -72,9 +72,11 @@ export class ArchiveChanges {
 
     // Events re-form around an edited story; any event whose stories, dates or title moved has changed.
     const reformed = new Set<string>();
-    const before = new Map(previous.events.map((event) => [event.id, eventSignature(event)]));
+    // An event object the next archive shares with the previous one (not clustered again) is the same.
+    const before = new Map(previous.events.map((event) => [event.id, event]));
     for (const event of next.events) {
-      if (before.get(event.id) !== eventSignature(event)) reformed.add(event.id);
+      const then = before.get(event.id);
+      if (then !== event && (!then || eventSignature(then) !== eventSignature(event))) reformed.add(event.id);
       before.delete(event.id);
     }
     for (const id of before.keys()) reformed.add(id);

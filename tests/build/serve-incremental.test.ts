@@ -132,6 +132,8 @@ describe('chronicle serve after edits to a larger archive', () => {
     const retitled = await save(files[50]!, (text) => text.replace(/^title: "(.*)"$/m, 'title: "$1, retitled"'));
     const summarized = await save(files[60]!, (text) => text.replace(/^(title: .*)$/m, '$1\nsummary: "A short account of the day."'));
     for (const rewritten of [retitled, summarized]) assert.ok(rewritten < total / 10, `the edit rewrote ${rewritten} of ${total} files`);
+    // A title that sorts first among the stories of its day and hour: the stories are sorted again.
+    await save(files[70]!, (text) => text.replace(/^title: "(.*)"$/m, 'title: "Aaa $1"'));
     await assertSameAsFullBuild(content, served, path.join(work, 'full-listing'));
     // A title edit right after a text edit, and back: each update compares with the archive it follows.
     await save(files[50]!, (text) => `${text.replace(', retitled', '')}\nThe weather stayed mild all week.\n`);

@@ -87,6 +87,14 @@ describe('loading an archive again after an edit', () => {
   });
 });
 
+/** The archive as JSON, with what its indexes answer for every record (related stories, timelines, reports). */
 function comparable(archive: Archive, folder: string): string {
-  return JSON.stringify(archive).split(folder).join('<content>');
+  const answers = {
+    related: archive.articles.map((article) => archive.relatedTo(article)),
+    timelines: archive.entities.map((entity) => [archive.timelineOf(entity), archive.entriesOf(entity)]),
+    reports: archive.events.map((event) => archive.reportsOf(event)),
+    entries: archive.entries,
+    corrections: archive.corrections,
+  };
+  return JSON.stringify([archive, answers]).split(folder).join('<content>');
 }
