@@ -20,7 +20,10 @@ export const data = {
     size: 1,
     alias: 'sitemap',
     before: (items: Listed[], { site, shard, changes }: { site: Site } & RunData): SitemapFile[] => {
-      const addresses = collectAddresses(shard, pageUrls(items, site), changes !== undefined);
+      // A dev-server run after an edit renders a few pages: its collection is not the site, so the
+      // sitemap of the last full build stays (the server then never records the folder as built).
+      if (changes) return [];
+      const addresses = collectAddresses(shard, pageUrls(items, site));
       return addresses ? sitemapFiles(addresses) : [];
     },
   },

@@ -6,6 +6,7 @@ import { BuildFingerprints } from './build-fingerprint.ts';
 import { hasErrors, type Diagnostic } from '../content/diagnostic.ts';
 import { CONTENT_ENV, DEFAULT_SITE, QUIET_ENV, SEARCH_INDEX_ENV, SITE_ENV } from '../eleventy/settings.ts';
 import { SearchIndex, searchPagesAmong } from '../search/pagefind-index.ts';
+import { handedOver, handOver } from '../eleventy/handover.ts';
 import { shardCountFor, shardEnvironment, SHARD_ENV } from '../eleventy/render-shards.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { timed, type StageTimings } from './stage-timings.ts';
@@ -64,6 +65,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     process.env[SEARCH_INDEX_ENV] = 'caller';
     // Search indexes each shard's pages while the next renders; `index` times what is left after the last.
     const search = await SearchIndex.create();
+    // Every shard renders this very archive: loading the folder again in each run could page over a
+    // different list if a file changed meanwhile, losing or doubling pages. (The dev server hands
+    // over its own archive before calling here.)
+    const handedByCaller = handedOver() !== undefined;
+    if (!handedByCaller) handOver({ archive, changes: undefined });
     let pages: number;
     try {
       pages = await timed(timings, 'render', () =>
@@ -71,6 +77,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       );
       await timed(timings, 'index', () => search.writeTo(staging));
     } finally {
+      if (!handedByCaller) handOver(undefined);
       await search.close();
     }
     await writeFile(path.join(staging, SITE_MARKER), `Built by chronicle build; this folder is replaced by the next build.\n${inputs ? `Inputs: ${inputs.fingerprint}\n` : ''}`);

@@ -58,14 +58,12 @@ export function isFirstShard(shard: RenderShard): boolean {
 
 /**
  * The sitemap lists every page, but each run's `collections.all` holds only the pages it renders.
- * Each run adds its addresses here and the last run gets them all. In the dev server (`keep`),
- * an incremental run re-renders a few pages, so the addresses of the full render are kept and
- * the run's own added to them.
+ * Each run adds its addresses here and the last run gets them all.
  */
 const addresses = new Set<string>();
 
-export function collectAddresses(shard: RenderShard, urls: readonly string[], keep: boolean): string[] | undefined {
-  if (isFirstShard(shard) && !keep) addresses.clear();
+export function collectAddresses(shard: RenderShard, urls: readonly string[]): string[] | undefined {
+  if (isFirstShard(shard)) addresses.clear();
   for (const url of urls) addresses.add(url);
   return shard.index === shard.count - 1 ? [...addresses].sort() : undefined;
 }

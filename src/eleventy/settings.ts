@@ -12,16 +12,16 @@ export interface ChronicleSettings {
   /** Where the site is published (see src/site/site-config.ts). */
   site: Site;
   /**
-   * When Pagefind indexes the output: after each Eleventy build (plain `npx @11ty/eleventy`), in the
-   * background after each dev-server rebuild so the live reload does not wait for it, or not at all
-   * because the caller (`chronicle build`) indexes the finished site itself and times it as a stage.
+   * When Pagefind indexes the output: after each Eleventy build (plain `npx @11ty/eleventy`), or not
+   * at all because the caller indexes itself (`chronicle build` as the shards are written,
+   * `chronicle serve` in a child process).
    */
   searchIndex: SearchIndexMode;
   /** Which share of the pages this Eleventy run renders; `chronicle build` runs one per shard. */
   shard: RenderShard;
 }
 
-export type SearchIndexMode = 'after-build' | 'background' | 'caller';
+export type SearchIndexMode = 'after-build' | 'caller';
 
 export const CONTENT_ENV = 'CHRONICLE_CONTENT';
 export const QUIET_ENV = 'CHRONICLE_QUIET';
@@ -34,6 +34,6 @@ export const DEFAULT_SITE: Site = { title: 'Chronicle', url: null, pathPrefix: '
 export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): ChronicleSettings {
   const site = env[SITE_ENV] ? siteSchema.parse(JSON.parse(env[SITE_ENV])) : DEFAULT_SITE;
   const mode = env[SEARCH_INDEX_ENV];
-  const searchIndex: SearchIndexMode = mode === 'background' || mode === 'caller' ? mode : 'after-build';
+  const searchIndex: SearchIndexMode = mode === 'caller' ? mode : 'after-build';
   return { contentDir: env[CONTENT_ENV] || 'content', quiet: env[QUIET_ENV] === '1', site, searchIndex, shard: shardFromEnvironment(env) };
 }

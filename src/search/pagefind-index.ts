@@ -149,11 +149,12 @@ function readSearchPage(siteDir: string, section: string, name: string): SearchP
  * layout (layouts/_components/search-attributes.ts), so nothing Pagefind reads is cut away.
  */
 export function searchPage(url: string, html: string): SearchPage | undefined {
-  const at = html.indexOf(' data-pagefind-body');
-  if (at < 0) return undefined;
-  const start = html.lastIndexOf('<', at);
-  const tag = /^<([a-z][a-z0-9]*)/i.exec(html.slice(start, start + 20))?.[1];
-  if (!tag) return undefined;
+  // The attribute of a start tag, not the same words in a title, a description or another
+  // attribute's value (our layouts always double-quote attribute values).
+  const opening = /<([a-z][a-z0-9]*)(?:\s+[a-z][\w:-]*(?:="[^"]*")?)*?\s+data-pagefind-body(?=[\s>=/])/i.exec(html);
+  if (!opening) return undefined;
+  const start = opening.index;
+  const tag = opening[1]!;
   const end = closingTag(html, tag, start);
   const lang = /<html[^>]*\slang="([^"]*)"/.exec(html.slice(0, 500))?.[1];
   return { url, html: `<html${lang ? ` lang="${lang}"` : ''}><body>${html.slice(start, end)}</body></html>` };

@@ -23,6 +23,14 @@ describe('searchPage', () => {
     assert.equal(found?.html, '<html lang="fr"><body><div data-pagefind-body><div><div>a</div></div><p>b</p></div></body></html>');
   });
 
+  it('should find the attribute in a tag, not the same words in the title or description', () => {
+    const html = page('<article data-pagefind-body><h1>Sites adopt data-pagefind-body</h1></article>').replace(
+      '<title>T</title>',
+      '<title>Sites adopt data-pagefind-body</title><meta name="description" content="On data-pagefind-body=yes">',
+    );
+    assert.equal(searchPage('/articles/x/', html)?.html, '<html lang="fr"><body><article data-pagefind-body><h1>Sites adopt data-pagefind-body</h1></article></body></html>');
+  });
+
   it('should leave out pages without data-pagefind-body', () => {
     assert.equal(searchPage('/people/x/page/2/', page('<header><h1>Later page</h1></header>')), undefined);
   });
