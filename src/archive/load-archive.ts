@@ -185,7 +185,10 @@ function withNewListing(linked: Linked | undefined, files: FileStamps, extracted
     return copy;
   });
   const clusteredRecords = { ...linked.clustered, articles };
-  const archive = ordersAlike(linked.archive, copies) ? withCopies(linked.archive, copies) : buildArchive(clusteredRecords);
+  // The days that a story mentions hold its date mentions: those are replaced by the new ones too.
+  const replaced = new Map<object, object>(copies);
+  for (const [old, copy] of copies) (old as Article).dates.forEach((mention, index) => replaced.set(mention, copy.dates[index]!));
+  const archive = ordersAlike(linked.archive, copies) ? withCopies(linked.archive, replaced) : buildArchive(clusteredRecords);
   return { clustered: clusteredRecords, archive };
 }
 
@@ -207,14 +210,14 @@ function ordersAlike(archive: Archive, copies: ReadonlyMap<object, Article>): bo
 }
 
 /**
- * The archive with some of its story objects replaced by copies, as `buildArchive` would link it
- * from the same records with those stories' new fields (its lists and indexes are the same; only
- * the objects differ): every list, index and group that holds a replaced story, at any depth, is
+ * The archive with some of its story objects (and their date mentions) replaced by copies, as
+ * `buildArchive` would link it from the same records with those stories' new fields (its lists and
+ * indexes are the same; only the objects differ): every list, index and group that holds a replaced story, at any depth, is
  * copied with the copy in its place, and everything else is shared. Linking 10,000 stories again
  * takes seconds (related stories alone, over one); this takes milliseconds. The previous archive is
  * left as it was. Caches that cannot be walked (weak maps) start empty.
  */
-function withCopies(archive: Archive, copies: ReadonlyMap<object, Article>): Archive {
+function withCopies(archive: Archive, copies: ReadonlyMap<object, object>): Archive {
   // Records that hold no story object: not walked.
   const leaves = new Set<object>([...archive.articles, ...archive.events, ...archive.entities]);
   const done = new Map<object, unknown>();
