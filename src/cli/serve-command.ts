@@ -76,6 +76,9 @@ export async function runServe(options: ServeOptions): Promise<number> {
           saved = [];
           if (files.length > 0) console.log(`[chronicle] ${describeSaved(files)}; rebuilding`);
           const result = await updater.update().catch((error: unknown): UpdateResult => ({ kind: 'failed', error, diagnostics: [] }));
+          // An index that finished during this update read the folder before it: vouching on its
+          // word would record a site whose search misses the edit. The next index says when.
+          vouchDue = false;
           if (!stopping) report(result, server, indexer);
         } else {
           vouchDue = false;

@@ -15,7 +15,6 @@ export class ContentWatcher {
   private readonly watcher: FSWatcher;
   private readonly batch = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
-  readonly ready: Promise<void>;
 
   constructor(contentDir: string, onChange: (files: string[]) => void, settleMs = 20) {
     this.watcher = watch(path.resolve(contentDir), {
@@ -35,7 +34,9 @@ export class ContentWatcher {
       clearTimeout(this.timer);
       this.timer = setTimeout(flush, settleMs);
     });
-    this.ready = new Promise((resolve) => this.watcher.once('ready', () => resolve()));
+    // chokidar reports a folder it cannot read, or the system's limit of watches, as an 'error'
+    // event; unheard, Node would throw it and stop the server. Editing goes on without that folder.
+    this.watcher.on('error', (error) => console.error(`[chronicle] cannot watch part of ${contentDir}/: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   async close(): Promise<void> {
