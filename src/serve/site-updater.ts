@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Eleventy } from '@11ty/eleventy';
 import { ArchiveChanges } from '../archive/archive-changes.ts';
 import type { Archive } from '../archive/archive.ts';
-import { cacheFolder, changedBetween, loadArchive, type FileStamps, type LoadedArchive } from '../archive/load-archive.ts';
+import { cacheFolder, changedBetween, keepForEdits, loadArchive, type FileStamps, type LoadedArchive } from '../archive/load-archive.ts';
 import { BuildFingerprints } from '../build/build-fingerprint.ts';
 import { buildSite, SITE_MARKER } from '../build/build-site.ts';
 import { listContentFiles } from '../content/content-files.ts';
@@ -50,7 +50,10 @@ export class SiteUpdater {
   /** Pages an update that failed halfway may have written: the next update renders them again. */
   private unfinished: ArchiveChanges | undefined;
 
-  constructor(private readonly options: SiteUpdaterOptions) {}
+  constructor(private readonly options: SiteUpdaterOptions) {
+    // Saves follow: loading keeps what makes the next load after one cheap.
+    keepForEdits();
+  }
 
   async update(): Promise<UpdateResult> {
     const started = performance.now();

@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { loadArchive } from '../../src/archive/load-archive.ts';
+import { keepForEdits, loadArchive } from '../../src/archive/load-archive.ts';
 import type { Archive } from '../../src/archive/archive.ts';
 
 const ARTICLE = 'articles/2025/lakeside-summit.md';
@@ -18,6 +18,8 @@ describe('loading an archive again after an edit', () => {
   let previousCache: string | undefined;
 
   before(async () => {
+    // As the dev server does: only then does loading keep what it reuses after an edit.
+    keepForEdits();
     previousCache = process.env.CHRONICLE_CACHE;
     process.env.CHRONICLE_CACHE = 'off';
     work = await mkdtemp(path.join(os.tmpdir(), 'chronicle-reload-'));
