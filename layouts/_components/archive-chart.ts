@@ -6,8 +6,18 @@ import { eventChart } from './event-chart.ts';
 
 const ROWS = 8;
 
+/** The whole archive's busiest, asked for by every render shard (the home page's chips and chart). */
+const busiestOfArchive = new WeakMap<Archive, Array<{ entity: Entity; events: Event[] }>>();
+
 /** Who appears most often across these events, busiest first. */
 export function busiestIn(archive: Archive, events: readonly Event[], except?: Entity): Array<{ entity: Entity; events: Event[] }> {
+  if (events !== archive.events || except) return busiest(archive, events, except);
+  let rows = busiestOfArchive.get(archive);
+  if (!rows) busiestOfArchive.set(archive, (rows = busiest(archive, events)));
+  return rows;
+}
+
+function busiest(archive: Archive, events: readonly Event[], except?: Entity): Array<{ entity: Entity; events: Event[] }> {
   const byKey = new Map<string, { entity: Entity; events: Event[] }>();
   for (const event of events) {
     for (const kind of ['person', 'organization', 'place'] as const) {
