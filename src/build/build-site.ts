@@ -1,6 +1,5 @@
 import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Eleventy } from '@11ty/eleventy';
 import { cacheFolder, loadArchive } from '../archive/load-archive.ts';
 import { BuildFingerprints } from './build-fingerprint.ts';
 import { hasErrors, type Diagnostic } from '../content/diagnostic.ts';
@@ -9,9 +8,10 @@ import { SearchIndex, searchPagesAmong } from '../search/pagefind-index.ts';
 import { handedOver, handOver } from '../eleventy/handover.ts';
 import { shardCountFor, shardEnvironment, SHARD_ENV } from '../eleventy/render-shards.ts';
 import { collectGarbage } from './collect-garbage.ts';
+import { runEleventy } from './eleventy-run.ts';
 import { timed, type StageTimings } from './stage-timings.ts';
 import type { Site } from '../site/site-config.ts';
-import { ELEVENTY_CONFIG, LAYOUTS_DIR, PACKAGE_ROOT } from '../paths.ts';
+import { LAYOUTS_DIR, PACKAGE_ROOT } from '../paths.ts';
 
 /** Written into every site Chronicle builds; only a folder carrying it may be replaced. */
 export const SITE_MARKER = '.chronicle-site';
@@ -137,8 +137,7 @@ async function renderInShards(outputDir: string, count: number, quiet: boolean, 
   try {
     for (let index = 0; index < count; index++) {
       process.env[SHARD_ENV] = shardEnvironment({ index, count });
-      const eleventy = new Eleventy(path.relative(process.cwd(), LAYOUTS_DIR) || '.', outputDir, { configPath: ELEVENTY_CONFIG, quietMode: quiet });
-      const written = writtenFiles((await eleventy.write()) as unknown[]);
+      const written = await runEleventy(outputDir, quiet);
       pages += written.length;
       onWritten(written);
       collectGarbage();
@@ -147,13 +146,4 @@ async function renderInShards(outputDir: string, count: number, quiet: boolean, 
     delete process.env[SHARD_ENV];
   }
   return pages;
-}
-
-/** Eleventy's write() resolves to [passthroughCopies, templates]; the rendered templates' output paths. */
-function writtenFiles(written: unknown[]): string[] {
-  const templates = Array.isArray(written?.[1]) ? (written[1] as unknown[]).flat() : [];
-  return templates.flatMap((template) => {
-    const outputPath = (template as { outputPath?: unknown } | null)?.outputPath;
-    return typeof outputPath === 'string' ? [path.resolve(outputPath)] : [];
-  });
 }

@@ -1,17 +1,16 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Eleventy } from '@11ty/eleventy';
 import { ArchiveChanges } from '../archive/archive-changes.ts';
 import type { Archive } from '../archive/archive.ts';
 import { cacheFolder, changedBetween, keepForEdits, loadArchive, type FileStamps, type LoadedArchive } from '../archive/load-archive.ts';
 import { BuildFingerprints } from '../build/build-fingerprint.ts';
 import { buildSite, SITE_MARKER } from '../build/build-site.ts';
+import { runEleventy } from '../build/eleventy-run.ts';
 import { listContentFiles } from '../content/content-files.ts';
 import type { Diagnostic } from '../content/diagnostic.ts';
 import { handOver } from '../eleventy/handover.ts';
 import { SHARD_ENV } from '../eleventy/render-shards.ts';
 import type { Site } from '../site/site-config.ts';
-import { ELEVENTY_CONFIG, LAYOUTS_DIR } from '../paths.ts';
 import { prunePages } from './prune-pages.ts';
 
 export interface SiteUpdaterOptions {
@@ -157,18 +156,8 @@ async function renderOnce(outputDir: string, handover: { archive: Archive; chang
   handOver(handover);
   delete process.env[SHARD_ENV];
   try {
-    const eleventy = new Eleventy(path.relative(process.cwd(), LAYOUTS_DIR) || '.', outputDir, { configPath: ELEVENTY_CONFIG, quietMode: true });
-    return writtenFiles(await eleventy.write());
+    return await runEleventy(outputDir, true);
   } finally {
     handOver(undefined);
   }
-}
-
-/** Eleventy's write() resolves to [passthrough copies, templates]; each template result names its outputPath. */
-function writtenFiles(written: unknown): string[] {
-  const templates = Array.isArray(written) && Array.isArray(written[1]) ? (written[1] as unknown[]).flat(2) : [];
-  return templates.flatMap((entry) => {
-    const outputPath = (entry as { outputPath?: unknown } | null)?.outputPath;
-    return typeof outputPath === 'string' ? [path.resolve(outputPath)] : [];
-  });
 }
