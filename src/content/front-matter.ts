@@ -103,23 +103,31 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   const bodyLine = source.slice(0, bodyOffset).split('\n').length;
 
   const positionOf = (path: readonly PropertyKey[]): Position => {
-    if (!document || path.length === 0) return TOP;
-    // The deepest node on the path that exists: a missing nested key points at its parent.
-    for (let depth = path.length; depth > 0; depth--) {
-      const parentPath = path.slice(0, depth - 1) as unknown[];
-      const parent = parentPath.length === 0 ? document.contents : document.getIn(parentPath, true);
-      const key = path[depth - 1];
-      if (isMap(parent)) {
-        const pair = parent.items.find((item) => isNode(item.key) && (item.key as { value?: unknown }).value === key);
-        if (pair && isNode(pair.key) && pair.key.range) return toFilePosition(pair.key.range[0]);
-      }
-      const node = document.getIn([...parentPath, key], true);
-      if (isNode(node) && node.range) return toFilePosition(node.range[0]);
-    }
-    return TOP;
+    const offset = document && offsetOfPath(document, path);
+    return offset === undefined ? TOP : toFilePosition(offset);
   };
 
   return { data, body: parsed.content, bodyLine, positionOf, diagnostics };
+}
+
+/**
+ * Where a field's path starts in a parsed YAML document: its key in a map, or its item in a list;
+ * for a path that is not there, the deepest part of it that is (a missing nested key points at its
+ * parent). Undefined for the empty path or nothing found.
+ */
+export function offsetOfPath(document: Document, path: readonly PropertyKey[]): number | undefined {
+  for (let depth = path.length; depth > 0; depth--) {
+    const parentPath = path.slice(0, depth - 1) as unknown[];
+    const parent = parentPath.length === 0 ? document.contents : document.getIn(parentPath, true);
+    const key = path[depth - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isNode(item.key) && (item.key as { value?: unknown }).value === key);
+      if (pair && isNode(pair.key) && pair.key.range) return pair.key.range[0];
+    }
+    const node = document.getIn([...parentPath, key], true);
+    if (isNode(node) && node.range) return node.range[0];
+  }
+  return undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isMap, isNode, LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { offsetOfPath } from '../../src/content/front-matter.ts';
 import { readPlainYaml } from '../../src/content/plain-yaml.ts';
 
 /** What the yaml package makes of the same text: the data, and the position front-matter.ts would report for `path`. */
@@ -8,18 +9,8 @@ function byYaml(text: string, paths: PropertyKey[][]) {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true });
   const position = (path: PropertyKey[]) => {
-    for (let depth = path.length; depth > 0; depth--) {
-      const parentPath = path.slice(0, depth - 1) as unknown[];
-      const parent = parentPath.length === 0 ? document.contents : document.getIn(parentPath, true);
-      const key = path[depth - 1];
-      if (isMap(parent)) {
-        const pair = parent.items.find((item) => isNode(item.key) && (item.key as { value?: unknown }).value === key);
-        if (pair && isNode(pair.key) && pair.key.range) return lineCounter.linePos(pair.key.range[0]);
-      }
-      const node = document.getIn([...parentPath, key], true);
-      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]);
-    }
-    return undefined;
+    const offset = offsetOfPath(document, path);
+    return offset === undefined ? undefined : lineCounter.linePos(offset);
   };
   return { data: document.toJS() as unknown, positions: paths.map((path) => position(path)) };
 }
