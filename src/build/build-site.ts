@@ -31,7 +31,7 @@ export interface BuildOptions {
 }
 
 export type BuildResult =
-  | { ok: true; diagnostics: Diagnostic[]; articles: number; pages: number; timings: StageTimings; upToDate: boolean }
+  | { ok: true; diagnostics: Diagnostic[]; articles: number; pages: number; timings: StageTimings; upToDate: boolean; search?: { pages: number; parts: number } }
   | { ok: false; diagnostics: Diagnostic[] };
 
 /**
@@ -64,18 +64,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     process.env[SITE_ENV] = JSON.stringify(site);
     process.env[SEARCH_INDEX_ENV] = 'caller';
     // Search indexes each shard's pages while the next renders; `index` times what is left after the last.
-    const search = await SearchIndex.create();
+    const search = await SearchIndex.create(parent);
     // Every shard renders this very archive: loading the folder again in each run could page over a
     // different list if a file changed meanwhile, losing or doubling pages. (The dev server hands
     // over its own archive before calling here.)
     const handedByCaller = handedOver() !== undefined;
     if (!handedByCaller) handOver({ archive, changes: undefined });
     let pages: number;
+    let searched: { pages: number; parts: number };
     try {
       pages = await timed(timings, 'render', () =>
         renderInShards(staging, shardCountFor(archive.articles.length), options.quiet, (written) => search.addInBackground(searchPagesAmong(staging, written))),
       );
-      await timed(timings, 'index', () => search.writeTo(staging));
+      searched = await timed(timings, 'index', () => search.writeTo(staging));
     } finally {
       if (!handedByCaller) handOver(undefined);
       await search.close();
@@ -84,7 +85,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const outputFiles = (await readdir(staging, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
     await swapIn(staging, outputDir);
     if (fingerprints && inputs) await fingerprints.save({ files: inputs.files, fingerprint: inputs.fingerprint, diagnostics, articles: archive.articles.length, pages, outputFiles });
-    return { ok: true, diagnostics, articles: archive.articles.length, pages, timings, upToDate: false };
+    return { ok: true, diagnostics, articles: archive.articles.length, pages, timings, upToDate: false, search: searched };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

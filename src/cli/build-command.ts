@@ -18,6 +18,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       return 0;
     }
     console.log(`Built ${result.articles} articles into ${result.pages} files in ${options.outputDir}/ (${seconds}s: ${formatTimings(result.timings)})`);
+    if (result.search && result.search.parts > 1) console.log(`Search: ${result.search.pages} pages indexed in ${result.search.parts} parts, merged into one index.`);
     return 0;
   } catch (error) {
     if (error instanceof OutputFolderError) {

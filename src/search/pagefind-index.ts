@@ -1,13 +1,33 @@
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { ENTITY_FIELD } from '../content/schemas.ts';
+import { mergeSearchParts, type SortValues } from './merge-search-parts.ts';
 
 /** The sections whose pages search finds: each story, event and profile at `<section>/<id>/`. */
 export const SEARCH_SECTIONS: readonly string[] = ['articles', 'events', ...Object.values(ENTITY_FIELD)];
 
 /** Pages handed to Pagefind before waiting for its answers. */
 const IN_FLIGHT = 64;
+
+/**
+ * HTML given to one Pagefind process before its part is written and the process ends. Pagefind
+ * peaks at about 23 bytes per byte of HTML while writing (1.58 GB for the 68 MB of 10,000 stories,
+ * 0.52 GB for 29 MB), so a part of 12 MB stays near 300 MB however large the archive. The sample
+ * archive and most sites fit in one part, which Pagefind writes as it always does.
+ */
+const PART_HTML_BYTES = 12_000_000;
+
+/** `CHRONICLE_SEARCH_PART_BYTES=n` overrides the part size: to test the merge on a small archive. */
+export const SEARCH_PART_ENV = 'CHRONICLE_SEARCH_PART_BYTES';
+
+export function searchPartBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const chosen = env[SEARCH_PART_ENV];
+  if (chosen === undefined || chosen === '') return PART_HTML_BYTES;
+  if (!/^[1-9]\d*$/.test(chosen)) throw new Error(`${SEARCH_PART_ENV}=${chosen}: expected a whole number of bytes, 1 or more`);
+  return Number(chosen);
+}
 
 /** A page as Pagefind is given it: only the element that carries `data-pagefind-body`. */
 export interface SearchPage {
@@ -21,26 +41,42 @@ export interface SearchPage {
  * next shard renders, instead of after the whole site. Every call's `errors` array is checked: a
  * search index that silently failed would ship a broken search page.
  *
+ * Pagefind keeps everything it indexes in memory, so a large site is indexed in parts: after
+ * `PART_HTML_BYTES` of pages the part is written to a scratch folder and its Pagefind process
+ * ends, and `writeTo` merges the parts into one bundle (src/search/merge-search-parts.ts), the same
+ * search as one index of every page.
+ *
  * Only the first page of each story, event and profile can carry `data-pagefind-body`, so only
  * `<section>/<id>/index.html` is read, not the tens of thousands of timeline, calendar and later
  * pages of a large archive. Each page is cut down here to its `data-pagefind-body` element (inside
  * an `<html lang>` for Pagefind's language) before Pagefind parses it: the navigation, asides and
  * lists around it were more than half of what Pagefind read. Pages are read one at a time while
- * Pagefind works through the ones before (it handles one request at a time, on one core), in a
- * fixed order, so no more than a window of pages is held here.
+ * Pagefind works through the ones before, in a fixed order, so no more than a window of pages is
+ * held here.
  */
 export class SearchIndex {
   private readonly problems: string[] = [];
   private adding: Promise<void> = Promise.resolve();
   private pages = 0;
+  private current: pagefind.PagefindIndex | undefined;
+  private currentBytes = 0;
+  private readonly partDirs: string[] = [];
+  /** Pagefind's metadata keeps each part's sorted order but not the values; the merge needs them. */
+  private readonly sortValues = new Map<string, SortValues>();
 
-  private constructor(private readonly index: pagefind.PagefindIndex) {}
+  private constructor(
+    private readonly scratch: string,
+    private readonly partBytes: number,
+    first: pagefind.PagefindIndex,
+  ) {
+    this.current = first;
+  }
 
-  static async create(): Promise<SearchIndex> {
-    const { index, errors } = await pagefind.createIndex({});
-    failOn('create the search index', errors);
-    if (!index) throw new Error('Pagefind did not create an index');
-    return new SearchIndex(index);
+  /** Parts are written in a scratch folder made in `scratchParent`, which should be on the site's disk: the merge moves files. */
+  static async create(scratchParent: string): Promise<SearchIndex> {
+    const partBytes = searchPartBytes();
+    const scratch = await mkdtemp(path.join(scratchParent, '.chronicle-search-'));
+    return new SearchIndex(scratch, partBytes, await openIndex());
   }
 
   /** Queues pages and returns at once; they are read and indexed while the caller goes on. */
@@ -49,18 +85,28 @@ export class SearchIndex {
   }
 
   /** Waits for every queued page, then writes `pagefind/` into the site. */
-  async writeTo(siteDir: string): Promise<{ pages: number }> {
+  async writeTo(siteDir: string): Promise<{ pages: number; parts: number }> {
     await this.adding;
     failOn('index the pages', this.problems);
-    const written = await this.index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
-    failOn('write the search index', written.errors);
-    return { pages: this.pages };
+    const output = path.join(siteDir, 'pagefind');
+    if (this.partDirs.length === 0) {
+      const index = this.current ?? (await openIndex());
+      this.current = index;
+      failOn('write the search index', (await index.writeFiles({ outputPath: output })).errors);
+    } else {
+      if (this.currentBytes > 0) await this.writePart();
+      failOn('write the search index', this.problems);
+      await rm(output, { recursive: true, force: true });
+      mergeSearchParts(this.partDirs, output, (url) => this.sortValues.get(url));
+    }
+    return { pages: this.pages, parts: Math.max(1, this.partDirs.length) };
   }
 
   async close(): Promise<void> {
     await this.adding;
-    await this.index.deleteIndex();
+    if (this.current) await this.current.deleteIndex();
     await pagefind.close();
+    await rm(this.scratch, { recursive: true, force: true });
   }
 
   /** Never rejects: a failure is kept in `problems` and reported by `writeTo`, not left unhandled meanwhile. */
@@ -72,19 +118,62 @@ export class SearchIndex {
     try {
       for (const page of pages) {
         this.pages += 1;
-        inFlight.push(this.index.addHTMLFile({ url: page.url, content: page.html }).then((added) => { this.problems.push(...added.errors.map((error) => `${page.url}: ${error}`)); }, failed(page.url)));
+        this.currentBytes += page.html.length;
+        this.sortValues.set(page.url, sortValuesIn(page.html));
+        this.current ??= await openIndex();
+        inFlight.push(this.current.addHTMLFile({ url: page.url, content: page.html }).then((added) => { this.problems.push(...added.errors.map((error) => `${page.url}: ${error}`)); }, failed(page.url)));
         if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+        if (this.currentBytes >= this.partBytes) {
+          await Promise.all(inFlight.splice(0));
+          await this.writePart();
+        }
       }
     } catch (error) {
       failed('reading the pages')(error);
     }
     await Promise.all(inFlight);
   }
+
+  /** Writes the pages so far as a part and ends its Pagefind process, which is the only way to have its memory back. */
+  private async writePart(): Promise<void> {
+    const index = this.current;
+    if (!index) return;
+    const dir = path.join(this.scratch, `part-${this.partDirs.length}`);
+    try {
+      const written = await index.writeFiles({ outputPath: dir });
+      this.problems.push(...written.errors);
+      await index.deleteIndex();
+    } catch (error) {
+      this.problems.push(`writing part ${this.partDirs.length}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    await pagefind.close();
+    this.current = undefined;
+    this.currentBytes = 0;
+    this.partDirs.push(dir);
+  }
+}
+
+async function openIndex(): Promise<pagefind.PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({});
+  failOn('create the search index', errors);
+  if (!index) throw new Error('Pagefind did not create an index');
+  return index;
+}
+
+/** The `data-pagefind-sort="key:value"` attributes of a page, as our layouts write them. */
+export function sortValuesIn(html: string): SortValues {
+  const values: Record<string, string> = {};
+  for (const [, key = '', value = ''] of html.matchAll(/\sdata-pagefind-sort="([^":]+):([^"]*)"/g)) values[key] = decodeEntities(value);
+  return values;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? '');
 }
 
 /** Indexes a whole built site at once (the dev server, and plain `npx @11ty/eleventy`). */
 export async function indexSite(siteDir: string): Promise<{ pages: number }> {
-  const index = await SearchIndex.create();
+  const index = await SearchIndex.create(path.dirname(siteDir));
   try {
     index.addInBackground(searchPages(siteDir));
     return await index.writeTo(siteDir);

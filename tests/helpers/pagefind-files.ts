@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { entrySchema, filterSchema, metaSchema, readPagefindFile } from '../../src/search/pagefind-files.ts';
 
 /**
  * Reads the search index a build wrote, as the search page does: Pagefind's files are gzip, then the
@@ -30,18 +31,16 @@ export async function readFragments(site: string): Promise<Fragment[]> {
 
 /** The metadata of the site's only language: pages (id, word count), filter files by name, sorts. */
 export async function readMetadata(site: string): Promise<{ pages: Array<[string, number]>; filters: Map<string, string>; sorts: Map<string, number[]> }> {
-  const entry = JSON.parse(await readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+  const entry = entrySchema.parse(JSON.parse(await readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')));
   const [language, ...others] = Object.values(entry.languages);
   if (!language || others.length > 0) throw new Error('expected a single-language index');
-  const [, pages, , filters, sorts] = decodeCbor(unpack(await readFile(path.join(site, 'pagefind', `pagefind.${language.hash}.pf_meta`)))) as [
-    string, Array<[string, number]>, unknown, Array<[string, string]>, Array<[string, number[]]>,
-  ];
+  const [, pages, , filters, sorts] = metaSchema.parse(readPagefindFile(path.join(site, 'pagefind', `pagefind.${language.hash}.pf_meta`)));
   return { pages, filters: new Map(filters), sorts: new Map(sorts) };
 }
 
 /** A filter's values and the page numbers (positions in the metadata's pages) of each. */
 export async function readFilter(site: string, hash: string): Promise<Map<string, number[]>> {
-  const [, values] = decodeCbor(unpack(await readFile(path.join(site, 'pagefind', 'filter', `${hash}.pf_filter`)))) as [string, Array<[string, number[]]>];
+  const [, values] = filterSchema.parse(readPagefindFile(path.join(site, 'pagefind', 'filter', `${hash}.pf_filter`)));
   return new Map(values);
 }
 
@@ -49,25 +48,4 @@ function unpack(file: Buffer): Buffer {
   const bytes = gunzipSync(file);
   if (bytes.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) throw new Error('not a Pagefind file');
   return bytes.subarray(SIGNATURE.length);
-}
-
-/** Integers, text, arrays: what Pagefind's metadata and filter files hold. */
-function decodeCbor(bytes: Buffer): unknown {
-  let at = 0;
-  const item = (): unknown => {
-    const head = bytes[at++]!;
-    const info = head & 31;
-    let n = info;
-    if (info === 24) n = bytes.readUInt8((at += 1) - 1);
-    else if (info === 25) n = bytes.readUInt16BE((at += 2) - 2);
-    else if (info === 26) n = bytes.readUInt32BE((at += 4) - 4);
-    else if (info > 26) throw new Error(`unsupported CBOR length ${info}`);
-    switch (head >> 5) {
-      case 0: return n;
-      case 3: return bytes.toString('utf8', at, (at += n));
-      case 4: return Array.from({ length: n }, item);
-      default: throw new Error(`unsupported CBOR type ${head >> 5}`);
-    }
-  };
-  return item();
 }
