@@ -37,7 +37,7 @@ interface Part {
 /**
  * Merges Pagefind bundles written for disjoint sets of pages into one bundle at `outDir`, as if one
  * Pagefind index had been given every page. Pagefind holds all it indexes in memory and needs about
- * twenty times the indexed HTML while writing (1.5 GB for 10,000 stories, 15 GB for 100,000), so the
+ * twenty times the indexed HTML while writing (1.5 GB for 10,000 stories, past 14 GB for 100,000), so the
  * build indexes the site in parts of bounded size, one Pagefind process at a time, and merges them
  * here. Fragment files move as they are; index chunks are read one at a time per part and merged
  * word by word, so memory stays at a few chunks plus the page list. `sortValuesOf` gives each
