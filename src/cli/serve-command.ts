@@ -5,6 +5,7 @@ import { displayPath } from '../content/content-files.ts';
 import { CONTENT_ENV, QUIET_ENV, SEARCH_INDEX_ENV, SITE_ENV } from '../eleventy/settings.ts';
 import { ContentWatcher } from '../serve/content-watcher.ts';
 import { startLiveServer, type LiveServer } from '../serve/live-server.ts';
+import { SEARCH_SCRATCH_PREFIX } from '../search/pagefind-index.ts';
 import { SearchIndexer } from '../serve/search-indexer.ts';
 import { SiteUpdater, type UpdateResult } from '../serve/site-updater.ts';
 import type { Site } from '../site/site-config.ts';
@@ -177,7 +178,8 @@ function describeError(error: unknown): string {
 async function removeStaging(outputDir: string, since: number): Promise<void> {
   const parent = path.dirname(outputDir);
   const prefix = `.${path.basename(outputDir)}.staging-`;
-  const names = (await readdir(parent).catch(() => [] as string[])).filter((name) => name.startsWith(prefix));
+  // The search indexer's parts too: it is stopped by a signal, before its own clean-up runs.
+  const names = (await readdir(parent).catch(() => [] as string[])).filter((name) => name.startsWith(prefix) || name.startsWith(SEARCH_SCRATCH_PREFIX));
   for (const name of names) {
     const folder = path.join(parent, name);
     const info = await stat(folder).catch(() => undefined);

@@ -178,19 +178,23 @@ function mergeWords(parts: readonly Part[], outDir: string, language: string, ta
     }
     const merged: Word = [word, pages.pages, [...spellings].map(([spelling, list]) => [spelling, list.pages])];
     chunk.push(merged);
-    size += weight(merged[1]) + merged[2].reduce((sum, [, list]) => sum + weight(list), 0);
+    size += weight(merged[1]) + merged[2].reduce((sum, [, list]) => sum + 1 + weight(list), 0);
     if (size >= CHUNK_SIZE) close();
   }
   if (chunk.length > 0) close();
   return chunks.map(({ first, last, hash }, i) => {
     const before = chunks[i - 1];
     const after = chunks[i + 1];
-    return [before ? distinctPrefixes(before.last, first)[1] : first, after ? distinctPrefixes(last, after.first)[0] : last, hash];
+    const from = before ? distinctPrefixes(before.last, first)[1] : first;
+    // Pagefind shortens a chunk's end only where that keeps it at or after the chunk's start.
+    const to = after ? distinctPrefixes(last, after.first)[0] : last;
+    return [from, compareCodePoints(to, from) >= 0 ? to : last, hash];
   });
 }
 
+/** What Pagefind counts toward a chunk's size: each page's positions, its metadata positions, and the page. */
 function weight(pages: readonly WordPage[]): number {
-  return pages.reduce((sum, [, positions]) => sum + positions.length + 1, 0);
+  return pages.reduce((sum, [, positions, metaPositions]) => sum + positions.length + metaPositions.length + 1, 0);
 }
 
 /**
@@ -228,12 +232,13 @@ function mergeFilters(parts: readonly Part[], outDir: string, language: string, 
 }
 
 /**
- * Each part's pages in `key` order, merged into one order. Within a part Pagefind's order stands;
- * between parts pages are compared by value, numerically when every value is a number, as Pagefind
- * sorts, otherwise as text, with ties in part order.
+ * Every part's pages in `key` order, as one order. Pagefind decides per index whether a key's values
+ * are numbers, so the parts' own orders are not trusted across parts: all pages are sorted again
+ * by their recorded values, numerically when every value is a number, otherwise as text; the sort
+ * is stable, so ties keep the parts' order.
  */
 function mergeSortOrder(parts: readonly Part[], key: string, urls: readonly string[][], sortValuesOf: (url: string) => SortValues | undefined): number[] {
-  const queues = parts.map((part, i) =>
+  const pages = parts.flatMap((part, i) =>
     (part.meta[4].find(([name]) => name === key)?.[1] ?? []).map((page) => {
       const url = urls[i]![page]!;
       const value = sortValuesOf(url)?.[key];
@@ -241,18 +246,7 @@ function mergeSortOrder(parts: readonly Part[], key: string, urls: readonly stri
       return { page: page + part.offset, value };
     }),
   );
-  const numeric = queues.every((queue) => queue.every(({ value }) => value.trim() !== '' && Number.isFinite(Number(value))));
+  const numeric = pages.every(({ value }) => value.trim() !== '' && Number.isFinite(Number(value)));
   const compare = numeric ? (a: string, b: string) => Number(a) - Number(b) : compareCodePoints;
-  const order: number[] = [];
-  const at = queues.map(() => 0);
-  for (;;) {
-    let best = -1;
-    queues.forEach((queue, i) => {
-      const head = queue[at[i]!];
-      if (head && (best < 0 || compare(head.value, queues[best]![at[best]!]!.value) < 0)) best = i;
-    });
-    if (best < 0) return order;
-    order.push(queues[best]![at[best]!]!.page);
-    at[best]! += 1;
-  }
+  return pages.sort((a, b) => compare(a.value, b.value)).map(({ page }) => page);
 }

@@ -19,6 +19,9 @@ const IN_FLIGHT = 64;
  */
 const PART_HTML_BYTES = 12_000_000;
 
+/** The scratch folder of the parts, made beside the site (the merge moves files, so on the same disk). */
+export const SEARCH_SCRATCH_PREFIX = '.chronicle-search-';
+
 /** `CHRONICLE_SEARCH_PART_BYTES=n` overrides the part size: to test the merge on a small archive. */
 export const SEARCH_PART_ENV = 'CHRONICLE_SEARCH_PART_BYTES';
 
@@ -75,8 +78,8 @@ export class SearchIndex {
   /** Parts are written in a scratch folder made in `scratchParent`, which should be on the site's disk: the merge moves files. */
   static async create(scratchParent: string): Promise<SearchIndex> {
     const partBytes = searchPartBytes();
-    const scratch = await mkdtemp(path.join(scratchParent, '.chronicle-search-'));
-    return new SearchIndex(scratch, partBytes, await openIndex());
+    const first = await openIndex();
+    return new SearchIndex(await mkdtemp(path.join(scratchParent, SEARCH_SCRATCH_PREFIX)), partBytes, first);
   }
 
   /** Queues pages and returns at once; they are read and indexed while the caller goes on. */
@@ -102,11 +105,15 @@ export class SearchIndex {
     return { pages: this.pages, parts: Math.max(1, this.partDirs.length) };
   }
 
+  /** Ends Pagefind and removes the parts, whatever failed before: a dead Pagefind process cannot delete its index. */
   async close(): Promise<void> {
-    await this.adding;
-    if (this.current) await this.current.deleteIndex();
-    await pagefind.close();
-    await rm(this.scratch, { recursive: true, force: true });
+    try {
+      await this.adding;
+      await this.current?.deleteIndex().catch(() => undefined);
+    } finally {
+      await pagefind.close();
+      await rm(this.scratch, { recursive: true, force: true });
+    }
   }
 
   /** Never rejects: a failure is kept in `problems` and reported by `writeTo`, not left unhandled meanwhile. */
@@ -118,7 +125,7 @@ export class SearchIndex {
     try {
       for (const page of pages) {
         this.pages += 1;
-        this.currentBytes += page.html.length;
+        this.currentBytes += Buffer.byteLength(page.html);
         this.sortValues.set(page.url, sortValuesIn(page.html));
         this.current ??= await openIndex();
         inFlight.push(this.current.addHTMLFile({ url: page.url, content: page.html }).then((added) => { this.problems.push(...added.errors.map((error) => `${page.url}: ${error}`)); }, failed(page.url)));

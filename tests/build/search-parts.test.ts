@@ -43,6 +43,7 @@ function readSearchModel(site: string): SearchModel {
     const [inChunk] = indexChunkSchema.parse(readPagefindFile(path.join(bundle, 'index', `${hash}.pf_index`)));
     chunkWords.push([from, to, inChunk.map(([word]) => word)]);
     for (const [word, list, spellings] of inChunk) {
+      assert.ok(!words.has(word), `${word} is in one chunk only`);
       words.set(word, listed(list));
       for (const [spelling, spellingList] of spellings) words.set(`${word}/${spelling}`, listed(spellingList));
     }
@@ -101,6 +102,7 @@ describe('a search index built in parts', () => {
     assert.deepEqual([...all].sort(compareCodePoints), all, 'words are in Pagefind order across chunks');
     for (const [from, to, words] of merged.chunks) {
       for (const word of words) assert.ok(compareCodePoints(word, from) >= 0 && (compareCodePoints(word, to) <= 0 || word.startsWith(to)), `${word} between ${from} and ${to}`);
+      assert.ok(compareCodePoints(to, from) >= 0, `the chunk ${from}–${to} ends after it starts`);
     }
   });
 
