@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { ENTITY_FIELD } from '../content/schemas.ts';
 import { mergeSearchParts, type SortValues } from './merge-search-parts.ts';
+import { entrySchema, readPagefindFile } from './pagefind-files.ts';
 
 /** The sections whose pages search finds: each story, event and profile at `<section>/<id>/`. */
 export const SEARCH_SECTIONS: readonly string[] = ['articles', 'events', ...Object.values(ENTITY_FIELD)];
@@ -149,6 +150,7 @@ export class SearchIndex {
     try {
       const written = await index.writeFiles({ outputPath: dir });
       this.problems.push(...written.errors);
+      await untilWritten(dir);
       await index.deleteIndex();
     } catch (error) {
       this.problems.push(`writing part ${this.partDirs.length}: ${error instanceof Error ? error.message : String(error)}`);
@@ -157,6 +159,25 @@ export class SearchIndex {
     this.current = undefined;
     this.currentBytes = 0;
     this.partDirs.push(dir);
+  }
+}
+
+/**
+ * Waits until a part's entry file and metadata can be read. Once, on a loaded machine, the merge
+ * found a part's `pagefind-entry.json` empty right after Pagefind had answered that it was written;
+ * its process is ended next, so the files must be complete first.
+ */
+async function untilWritten(dir: string, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      const entry = entrySchema.parse(JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')));
+      for (const { hash } of Object.values(entry.languages)) readPagefindFile(path.join(dir, `pagefind.${hash}.pf_meta`));
+      return;
+    } catch (error) {
+      if (Date.now() - started > timeoutMs) throw new Error(`Pagefind did not finish writing ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 }
 
