@@ -53,14 +53,12 @@ export function mergeSearchParts(partDirs: readonly string[], outDir: string, so
   for (const language of languageNames) {
     const parts: Part[] = [];
     let offset = 0;
-    let wasm: string | null | undefined;
     partDirs.forEach((dir, i) => {
       const described = entries[i]!.languages[language];
       if (!described) return;
       const meta = metaSchema.parse(readPagefindFile(path.join(dir, `pagefind.${described.hash}.pf_meta`)));
       parts.push({ dir, meta, offset, fieldAt: [] });
       offset += meta[1].length;
-      wasm ??= described.wasm;
     });
     const fields = [...new Set(parts.flatMap((part) => part.meta[5]))].sort();
     for (const part of parts) part.fieldAt = part.meta[5].map((field) => fields.indexOf(field));
@@ -77,7 +75,8 @@ export function mergeSearchParts(partDirs: readonly string[], outDir: string, so
     const file = encodePagefindFile(meta);
     const hash = uniqueName(`${language}_`, file, 10, taken.meta);
     writeFileSync(path.join(outDir, `pagefind.${hash}.pf_meta`), file);
-    languages[language] = { ...entries.find((entry) => entry.languages[language])!.languages[language]!, hash, wasm, page_count: offset };
+    // Its WebAssembly and anything else Pagefind says of the language, as the first part with it says.
+    languages[language] = { ...entries.find((entry) => entry.languages[language])!.languages[language]!, hash, page_count: offset };
   }
   writeFileSync(path.join(outDir, 'pagefind-entry.json'), JSON.stringify({ ...entries[0]!, languages }));
 }

@@ -47,15 +47,19 @@ export type SearchEntry = z.infer<typeof entrySchema>;
 /** A fragment as far as the merge needs it. */
 export const fragmentSchema = z.looseObject({ url: z.string() });
 
+/** What a Pagefind file holds after its gzip and signature: CBOR, or JSON for a fragment. */
+export function unpackPagefindFile(file: Buffer, name = 'the file'): Buffer {
+  const raw = gunzipSync(file);
+  if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${name} is not a Pagefind file (no pagefind_dcd signature)`);
+  return raw.subarray(SIGNATURE.length);
+}
+
 export function readPagefindFile(file: string): unknown {
-  const raw = gunzipSync(readFileSync(file));
-  if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${file} is not a Pagefind file (no pagefind_dcd signature)`);
-  return decode(raw.subarray(SIGNATURE.length));
+  return decode(unpackPagefindFile(readFileSync(file), file));
 }
 
 export function readFragmentUrl(file: string): string {
-  const raw = gunzipSync(readFileSync(file));
-  return fragmentSchema.parse(JSON.parse(raw.subarray(SIGNATURE.length).toString('utf8'))).url;
+  return fragmentSchema.parse(JSON.parse(unpackPagefindFile(readFileSync(file), file).toString('utf8'))).url;
 }
 
 export function encodePagefindFile(value: unknown): Buffer {

@@ -93,10 +93,8 @@ export class SearchIndex {
     await this.adding;
     failOn('index the pages', this.problems);
     const output = path.join(siteDir, 'pagefind');
-    if (this.partDirs.length === 0) {
-      const index = this.current ?? (await openIndex());
-      this.current = index;
-      failOn('write the search index', (await index.writeFiles({ outputPath: output })).errors);
+    if (this.current && this.partDirs.length === 0) {
+      failOn('write the search index', (await this.current.writeFiles({ outputPath: output })).errors);
     } else {
       if (this.currentBytes > 0) await this.writePart();
       failOn('write the search index', this.problems);

@@ -1,14 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { entrySchema, filterSchema, metaSchema, readPagefindFile } from '../../src/search/pagefind-files.ts';
+import { entrySchema, filterSchema, metaSchema, readPagefindFile, unpackPagefindFile } from '../../src/search/pagefind-files.ts';
 
 /**
  * Reads the search index a build wrote, as the search page does: Pagefind's files are gzip, then the
  * signature `pagefind_dcd`, then JSON (fragments: one page each) or CBOR (metadata, filters).
  */
-const SIGNATURE = 'pagefind_dcd';
-
 export interface Fragment {
   /** The page's id in the metadata and in search results (the fragment's file name). */
   id: string;
@@ -24,7 +21,7 @@ export async function readFragments(site: string): Promise<Fragment[]> {
   const files = await readdir(folder);
   const fragments = await Promise.all(files.map(async (file) => ({
     id: file.replace(/\.pf_fragment$/, ''),
-    ...(JSON.parse(unpack(await readFile(path.join(folder, file))).toString('utf8')) as Omit<Fragment, 'id'>),
+    ...(JSON.parse(unpackPagefindFile(await readFile(path.join(folder, file)), file).toString('utf8')) as Omit<Fragment, 'id'>),
   })));
   return fragments.sort((a, b) => a.url.localeCompare(b.url));
 }
@@ -44,8 +41,3 @@ export async function readFilter(site: string, hash: string): Promise<Map<string
   return new Map(values);
 }
 
-function unpack(file: Buffer): Buffer {
-  const bytes = gunzipSync(file);
-  if (bytes.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) throw new Error('not a Pagefind file');
-  return bytes.subarray(SIGNATURE.length);
-}
