@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { launchChromium, type LaunchedBrowser } from '../helpers/chromium.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { describe, it } from 'node:test';
+import { browserSites } from '../helpers/browser-sites.ts';
 import { listAllFiles } from '../helpers/site-files.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 
 /*
  * The site's icon. A browser asks for an icon on every page on its own, beside the page's own
@@ -28,34 +25,11 @@ const notFound = (server: StaticServer, except: string[] = []) =>
   server.requests.filter((request) => request.status === 404 && !except.includes(request.path)).map((request) => request.path);
 
 describe('the site icon', () => {
-  let workDir: string;
-  let chromium: LaunchedBrowser;
-  let page: Page;
-  const servers: StaticServer[] = [];
-
-  before(async () => {
-    workDir = await mkdtemp(path.join(os.tmpdir(), 'chronicle-icon-'));
-    chromium = await launchChromium();
-    page = await chromium.newPage();
-  });
-
-  after(async () => {
-    await chromium?.close();
-    await Promise.all(servers.map((server) => server.close()));
-    await rm(workDir, { recursive: true, force: true });
-  });
-
-  async function build(name: string, args: string[] = [], prefix = '/'): Promise<{ site: string; server: StaticServer }> {
-    const site = path.join(workDir, name);
-    const run = await runCli(['build', '--content', 'content', '--output', site, ...args]);
-    assert.equal(run.code, 0, run.stderr);
-    const server = await serveStatic(site, prefix);
-    servers.push(server);
-    return { site, server };
-  }
+  const sites = browserSites('chronicle-icon-');
 
   it('should be an SVG the browser fetches from the site, so that no page of the site asks for anything missing', async () => {
-    const { site, server } = await build('root');
+    const { page } = sites;
+    const { site, server } = await sites.build('root');
     await page.goto(`${server.url}/`);
     await iconRequested(server, 0);
     assert.deepEqual(notFound(server), [], 'opening the timeline asked for nothing missing');
@@ -81,7 +55,8 @@ describe('the site icon', () => {
   });
 
   it('should carry the path prefix on a site served under /archive/', async () => {
-    const { server } = await build('sub-path', ['--site-url', 'https://news.example.org/archive/'], '/archive/');
+    const { page } = sites;
+    const { server } = await sites.build('sub-path', { args: ['--site-url', 'https://news.example.org/archive/'], prefix: '/archive/' });
     const since = server.requests.length;
     await page.goto(`${server.url}/`);
     await iconRequested(server, since);

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { launchChromium, type LaunchedBrowser } from '../helpers/chromium.ts';
+import { describe, it } from 'node:test';
+import { browserSites } from '../helpers/browser-sites.ts';
 import { writeLargeArchive } from '../helpers/large-archive.ts';
-import { runCli } from '../helpers/run-cli.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 /*
  * A reader opening a shared link to the home timeline narrowed by the address (?with=person:x) to
@@ -22,39 +18,16 @@ interface Exported {
 }
 
 describe('a reader of a timeline narrowed by the address to anyone, chip or not', () => {
-  let workDir: string;
-  let chromium: LaunchedBrowser;
-  let page: Page;
-  const servers: StaticServer[] = [];
+  const sites = browserSites('chronicle-with-');
 
-  const status = async () => ((await page.locator('.filter-bar__status').textContent()) ?? '').replace(/\s+/g, ' ').trim();
-  const visibleEventTitles = () => page.locator('#timeline .entry--event:visible .entry__title').allTextContents();
-
-  async function build(name: string, content: string, args: string[] = [], prefix = '/'): Promise<{ site: string; server: StaticServer }> {
-    const site = path.join(workDir, name);
-    const run = await runCli(['build', '--content', content, '--output', site, ...args]);
-    assert.equal(run.code, 0, run.stdout + run.stderr);
-    const server = await serveStatic(site, prefix);
-    servers.push(server);
-    return { site, server };
-  }
-
-  before(async () => {
-    workDir = await mkdtemp(path.join(os.tmpdir(), 'chronicle-with-'));
-    chromium = await launchChromium();
-    page = await chromium.newPage();
-  });
-
-  after(async () => {
-    await chromium?.close();
-    await Promise.all(servers.map((server) => server.close()));
-    await rm(workDir, { recursive: true, force: true });
-  });
+  const status = async () => ((await sites.page.locator('.filter-bar__status').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  const visibleEventTitles = () => sites.page.locator('#timeline .entry--event:visible .entry__title').allTextContents();
 
   it('should narrow a page of a long timeline to a person who has no chip, as the exported data says', async () => {
-    const content = path.join(workDir, 'long-content');
+    const { page } = sites;
+    const content = path.join(sites.workDir, 'long-content');
     await writeLargeArchive(content);
-    const { site, server } = await build('long', content);
+    const { site, server } = await sites.build('long', { content });
     const exported = async (file: string) => JSON.parse(await readFile(path.join(site, 'api', file), 'utf8')) as Exported[];
     const records = new Map([...(await exported('articles.json')), ...(await exported('events.json'))].map((record) => [record.url, record]));
     const names = new Map((JSON.parse(await readFile(path.join(site, 'api', 'people.json'), 'utf8')) as Array<{ id: string; name: string }>).map((person) => [person.id, person.name]));
@@ -80,7 +53,8 @@ describe('a reader of a timeline narrowed by the address to anyone, chip or not'
   });
 
   it('should name someone the timeline has no entry with, and lead to their own timeline', async () => {
-    const { server } = await build('sample', 'content');
+    const { page } = sites;
+    const { server } = await sites.build('sample');
     await page.goto(`${server.url}/?with=person:maria-zakharova`);
     // Her name comes from her own page, which the status line links to.
     const name = page.locator('.filter-bar__status a', { hasText: 'Maria Zakharova' });
@@ -93,7 +67,8 @@ describe('a reader of a timeline narrowed by the address to anyone, chip or not'
   });
 
   it('should combine such a name with a chip the reader picks, and clear both', async () => {
-    const server = servers.at(-1)!;
+    const { page } = sites;
+    const server = sites.servers.at(-1)!;
     await page.goto(`${server.url}/?with=place:geneva`);
     await page.locator('.filter-bar__status a', { hasText: 'Geneva' }).waitFor();
     await page.getByRole('button', { name: /^Sergey Lavrov/ }).click();
@@ -105,7 +80,8 @@ describe('a reader of a timeline narrowed by the address to anyone, chip or not'
   });
 
   it('should say so when the address names nothing in the archive', async () => {
-    const server = servers.at(-1)!;
+    const { page } = sites;
+    const server = sites.servers.at(-1)!;
     await page.goto(`${server.url}/?with=person:nobody-at-all`);
     await page.locator('.filter-bar__status', { hasText: 'This archive has no' }).waitFor();
     assert.equal(await status(), '0 of 4 entries with person:nobody-at-all. This archive has no person:nobody-at-all. Show everything');
@@ -113,7 +89,8 @@ describe('a reader of a timeline narrowed by the address to anyone, chip or not'
   });
 
   it('should look names up and link within the site when it is served under /archive/', async () => {
-    const { server } = await build('sub-path', 'content', ['--site-url', 'https://news.example.org/archive/'], '/archive/');
+    const { page } = sites;
+    const { server } = await sites.build('sub-path', { args: ['--site-url', 'https://news.example.org/archive/'], prefix: '/archive/' });
     await page.goto(`${server.url}/?with=place:geneva,person:maria-zakharova`);
     await page.locator('.filter-bar__status a', { hasText: 'Maria Zakharova' }).waitFor();
     await page.locator('.filter-bar__status a', { hasText: 'Geneva' }).waitFor();
