@@ -1,11 +1,11 @@
 import type { ContentRecords } from '../content/load-content.ts';
 import { ENTITY_FIELD, type Article, type DateMention, type Entity, type EntityKind } from '../content/schemas.ts';
 import { toSlug } from '../slug.ts';
-import { extractArticle, extractionText, type ArticleExtraction } from './extract-article.ts';
+import { extractionText, type ArticleExtraction } from './extract-article.ts';
 import { ExtractionCache } from './extraction-cache.ts';
 import { buildRegistryIndex, keyOf, type RegistryIndex } from './registry-index.ts';
-import { interner, pack, unpack } from './packed-extraction.ts';
-import { extractInWorkers, workerCount, type ExtractionJob, type PackedResult } from './worker-pool.ts';
+import { interner, unpack } from './packed-extraction.ts';
+import { extractInWorkers, extractPacked, workerCount, type ExtractionJob, type PackedResult } from './worker-pool.ts';
 
 /** An entity extraction found that no editor has registered yet, with the articles that mention it. */
 export interface Candidate {
@@ -85,20 +85,25 @@ export async function extractRecords(records: ContentRecords, cache?: Extraction
     const { file, title, summary, language, date, day } = article;
     return { file, title, summary, language, date, day, text: extractionText(article) };
   };
-  await extractAll(fresh.length, jobAt, records.entities, options, cache?.intern ?? interner(), (k, extraction, job, packed) => {
+  await extractAll(fresh.length, jobAt, records.entities, options, cache?.intern ?? interner(), (k, extraction, packed) => {
     const { position, hash } = fresh[k]!;
     extractions[position] = extraction;
-    cache?.setPacked(hash, packed ?? JSON.stringify(pack(extraction, job.text)));
+    cache?.setPacked(hash, packed);
   });
   await cache?.save();
   if (memo) records.articles.forEach((article, position) => memo.byArticle.set(article, extractions[position]!));
   return { ...mergeExtractions(records, extractions), stats: { extracted: fresh.length, cached: records.articles.length - fresh.length } };
 }
 
-/** Takes each new extraction with its job, and its packed form when a worker made it (the cache stores that as it is). */
-type Accept = (index: number, extraction: ArticleExtraction, job: ExtractionJob, packed?: PackedResult) => void;
+/** Takes each new extraction, as the cache would give it back, with its packed form for the cache. */
+type Accept = (index: number, extraction: ArticleExtraction, packed: PackedResult) => void;
 
-/** In this thread, or across workers; the results are the same either way. */
+/**
+ * In this thread, or across workers; the results are the same either way. Each is read back from
+ * its packed form even when made in this thread, as a cached one is: words of its own rather than
+ * slices that would keep the article's whole text in memory (packed-extraction.ts), and the keys
+ * shared by every article.
+ */
 async function extractAll(
   count: number,
   jobAt: (index: number) => ExtractionJob,
@@ -110,10 +115,15 @@ async function extractAll(
   const { workers, exact } = workerCount(options.workers);
   let index: RegistryIndex | undefined;
   const registryIndex = () => (index ??= buildRegistryIndex(entities));
+  const settle = (k: number, job: ExtractionJob, packed: PackedResult) => {
+    const extraction = unpack(JSON.parse(packed), job.text, intern);
+    if (!extraction) throw new Error(`the extraction of ${job.file} does not read back from its packed form`);
+    accept(k, extraction, packed);
+  };
   if (workers <= 1 || count === 0 || (!exact && count < FEW_ARTICLES)) {
     for (let k = 0; k < count; k++) {
       const job = jobAt(k);
-      accept(k, extractArticle(job, registryIndex(), job.text), job);
+      settle(k, job, extractPacked(job, registryIndex()));
     }
     return;
   }
@@ -122,13 +132,8 @@ async function extractAll(
   await extractInWorkers(count, jobAt, {
     workers: exact ? workers : workers - 1,
     registry,
-    helper: exact ? undefined : (job) => extractArticle(job, registryIndex(), job.text),
-    onResult: (k, result, job) => {
-      if ('extraction' in result) return accept(k, result.extraction, job);
-      const extraction = unpack(JSON.parse(result.packed), job.text, intern);
-      if (!extraction) throw new Error(`the extraction of ${job.file} came back from its worker unreadable`);
-      accept(k, extraction, job, result.packed);
-    },
+    helper: exact ? undefined : (job) => extractPacked(job, registryIndex()),
+    onResult: (k, packed, job) => settle(k, job, packed),
   });
 }
 

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../content/schemas.ts';
-import { extractArticle, type ArticleExtraction } from './extract-article.ts';
+import { extractArticle } from './extract-article.ts';
 import { pack } from './packed-extraction.ts';
 import type { RegistryEntry, RegistryIndex } from './registry-index.ts';
 
@@ -22,9 +22,6 @@ export function extractPacked(job: ExtractionJob, index: RegistryIndex): PackedR
   return JSON.stringify(pack(extractArticle(job, index, job.text), job.text));
 }
 
-/** Packed when a worker made it, as it is when this thread did. */
-export type Result = { packed: PackedResult } | { extraction: ArticleExtraction };
-
 export interface ToWorker {
   batch: number;
   jobs: ExtractionJob[];
@@ -39,13 +36,13 @@ export interface PoolOptions {
   workers: number;
   registry: readonly RegistryEntry[];
   /** Takes each result as it arrives, with the job it answers (whose text is let go after). */
-  onResult: (index: number, result: Result, job: ExtractionJob) => void;
+  onResult: (index: number, result: PackedResult, job: ExtractionJob) => void;
   /**
    * Extracts one article in this thread. When given, this thread takes batches as well, between
    * handling the workers' messages: it is one more core at work, and it extracts from the start
    * while the workers spend most of a second loading the extractors.
    */
-  helper?: ((job: ExtractionJob) => ArticleExtraction) | undefined;
+  helper?: ((job: ExtractionJob) => PackedResult) | undefined;
 }
 
 /**
@@ -126,17 +123,17 @@ class Run {
    * worker. A worker that has just started is slow, and this thread would otherwise wait for it
    * at the end; whichever answer comes first counts (they are the same).
    */
-  private async help(extract: (job: ExtractionJob) => ArticleExtraction): Promise<void> {
+  private async help(extract: (job: ExtractionJob) => PackedResult): Promise<void> {
     const copied = new Set<number>();
     while (!this.over) {
       const batch = this.next < this.batches ? this.take() : [...this.out.keys()].find((out) => !copied.has(out));
       if (batch === undefined) return;
       copied.add(batch);
-      const results: Result[] = [];
+      const results: PackedResult[] = [];
       for (const job of this.out.get(batch) ?? []) {
         if (this.over) return;
         try {
-          results.push({ extraction: extract(job) });
+          results.push(extract(job));
         } catch (error) {
           throw new Error(`extraction failed on ${job.file}: ${(error as Error).message}`, { cause: error });
         }
@@ -155,7 +152,7 @@ class Run {
       if (message.type === 'ready') {
         for (let k = 0; k < IN_FLIGHT; k++) this.send(worker);
       } else if (message.type === 'done') {
-        this.complete(message.batch, message.results.map((packed) => ({ packed })));
+        this.complete(message.batch, message.results);
         this.send(worker);
       } else {
         const cause = Object.assign(new Error(message.message), { stack: message.stack });
@@ -182,7 +179,7 @@ class Run {
     return batch;
   }
 
-  private complete(batch: number, results: readonly Result[]): void {
+  private complete(batch: number, results: readonly PackedResult[]): void {
     const jobs = this.out.get(batch);
     // Answered already, by this thread or another worker.
     if (!jobs) return;

@@ -6,7 +6,7 @@ import { loadContent, type ContentRecords } from '../../src/content/load-content
 import { clusterEvents } from '../../src/events/cluster-events.ts';
 import { ExtractionCache } from '../../src/extract/extraction-cache.ts';
 import { extractRecords, type ExtractedRecords } from '../../src/extract/extract-records.ts';
-import { extractInWorkers, workerCount } from '../../src/extract/worker-pool.ts';
+import { extractInWorkers, extractPacked, workerCount } from '../../src/extract/worker-pool.ts';
 import { extractArticle, extractionText } from '../../src/extract/extract-article.ts';
 import { pack, unpack } from '../../src/extract/packed-extraction.ts';
 import { buildRegistryIndex } from '../../src/extract/registry-index.ts';
@@ -105,10 +105,10 @@ describe('extracting across worker threads', () => {
     await extractInWorkers(records.articles.length, jobAt, {
       workers: 1,
       registry: records.entities,
-      helper: (job) => extractArticle(job, index, job.text),
-      onResult: (k, result, job) => {
+      helper: (job) => extractPacked(job, index),
+      onResult: (k, packed, job) => {
         assert.ok(!seen.has(k), `result ${k} handed on twice`);
-        const extraction = 'extraction' in result ? result.extraction : unpack(JSON.parse(result.packed), job.text);
+        const extraction = unpack(JSON.parse(packed), job.text);
         seen.set(k, JSON.stringify(extraction, (_key, value: unknown) => (value instanceof Map ? [...value] : value)));
       },
     });
