@@ -4,6 +4,7 @@ import { articleUrl } from '../src/archive/urls.ts';
 import type { Article } from '../src/content/schemas.ts';
 import { formatDay, formatEventDate, formatPublished, monthName } from '../src/render/format.ts';
 import { html, trusted } from '../src/render/html.ts';
+import { storyHtml } from '../src/render/story-text.ts';
 import { changedOnly, thisShard } from './_components/this-run.ts';
 import { dateMentions } from './_components/date-mentions.ts';
 import { entityChips, eventLink, recordEntities } from './_components/links.ts';
@@ -52,7 +53,7 @@ export function render({ archive, article, site }: { archive: Archive; article: 
     ${events.length > 0 ? html`<div><dt data-pagefind-ignore>${events.length === 1 ? 'Event' : 'Events'}</dt><dd>${events.map((event, index) => html`${index > 0 ? html`<br>` : ''}${eventLink(event)} <span class="muted">(${formatEventDate(event)})</span>`)}</dd></div>` : ''}
   </dl>
   <div class="prose">
-    ${trusted(article.bodyHtml)}
+    ${trusted(storyHtml(article))}
   </div>
   ${article.corrections?.length ? html`<section class="corrections-box" id="corrections" aria-labelledby="corrections-title">
     <h2 id="corrections-title">${article.corrections.length === 1 ? 'Correction' : 'Corrections'}</h2>

@@ -21,7 +21,8 @@ export class ArchiveChanges {
      * True when the edit changed nothing but the text of stories: every edited story kept its
      * title, dates, summary and names (those found in its text too), and every event and entity
      * of the archive is the same. Then only the pages that show a story's text can differ (the
-     * story's own page and the feeds that carry it); the keys name those, and the dev server
+     * story's own page and the site's feeds, which carry the newest stories in full); the keys
+     * name the pages, and the dev server
      * renders only the templates that show text (src/eleventy/archive-plugin.ts).
      */
     readonly textOnly = false,
@@ -57,15 +58,8 @@ export class ArchiveChanges {
    */
   static between(previous: Archive, next: Archive, changedArticles: ReadonlySet<string>): ArchiveChanges {
     if (textOnly(previous, next, changedArticles)) {
-      // The story's page, and its feeds: its entities', its events' (the site's are always written).
-      const keys = new Set<string>();
-      for (const id of changedArticles) {
-        const article = next.article(id)!;
-        keys.add(`article:${id}`);
-        for (const [field, kind] of ENTITY_FIELDS) for (const entity of article[field]) keys.add(`${kind}:${entity}`);
-        for (const event of next.eventsOf(article)) keys.add(`event:${event.id}`);
-      }
-      return new ArchiveChanges(keys, true, false);
+      // The story's page: the only page with its text but the site's feed, which is always written.
+      return new ArchiveChanges(new Set([...changedArticles].map((id) => `article:${id}`)), true, false);
     }
     const keys = new Set<string>();
     const listingOnly = sameLinks(previous, next, changedArticles);
@@ -197,13 +191,13 @@ function sameLinks(previous: Archive, next: Archive, changedArticles: ReadonlySe
  * offsets of its date mentions in its text, which a new title moves and no page shows.
  */
 function links(article: Article): string {
-  const linking = { ...article, title: undefined, summary: undefined, tags: undefined, body: undefined, bodyHtml: undefined };
+  const linking = { ...article, title: undefined, summary: undefined, tags: undefined };
   return JSON.stringify(linking, (key, value: unknown) => (key === 'offset' ? undefined : value));
 }
 
-/** Everything a story shows outside its own page: all of it but the text. */
+/** Everything a story shows outside its own page: its record (which holds no text). */
 function listing(article: Article): string {
-  return JSON.stringify({ ...article, body: undefined, bodyHtml: undefined });
+  return JSON.stringify(article);
 }
 
 /** Each record as JSON, kept per list: the previous archive's were made at the edit before. */

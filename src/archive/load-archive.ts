@@ -136,10 +136,9 @@ export async function loadArchive(contentDir: string): Promise<LoadedArchive> {
  * What a story shows in lists but clustering and linking do not read: they read its id, dates,
  * names, events, source and corrections (and the happenings extraction found in its title, summary
  * and text, compared on their own). The title also breaks ties when stories share a publication
- * instant, which `buildArchive` sorts again.
+ * instant, which `buildArchive` sorts again. (The text itself is in no record: its page reads it.)
  */
 const LISTING_FIELDS = ['title', 'summary', 'tags'] as const;
-const TEXT_FIELDS = ['body', 'bodyHtml'] as const;
 
 /**
  * The archive of an edit that clustering would not see, made without clustering again: no file
@@ -148,12 +147,11 @@ const TEXT_FIELDS = ['body', 'bodyHtml'] as const;
  * its text, title, summary and tags, and every entity and event record the same. Clustering reads
  * none of what differs, so it would form the same events again (seconds at 10,000 stories).
  *
- * When only the text changed (and no date mention moved in it), the story objects of the previous
- * archive are given their new text in place: no list, order or cache of the archive depends on it.
- * The archive is the dev server's, which renders it next; `chronicle build` loads once and never
- * gets here. When a title, summary or tags changed, the previous archive stays as it was (the dev
- * server compares it with the new one to find the pages to render again): the edited stories are
- * copied with their new fields into the clustered records, and those are linked again
+ * When only the text changed (and no date mention moved in it), the previous archive is the new
+ * one: it holds no text (a story's page reads it from the file). When a title, summary or tags
+ * changed, the previous archive stays as it was (the dev server compares it with the new one to
+ * find the pages to render again): the edited stories are copied with their new fields into the
+ * clustered records, and those are linked again
  * (`buildArchive`, a fraction of clustering's time), which sorts the stories again and gives the
  * archive fresh caches.
  */
@@ -182,16 +180,13 @@ function withNewListing(linked: Linked | undefined, files: FileStamps, extracted
   }
   const targets = [...replacements.keys()].map((id) => linked.archive.article(id));
   if (targets.some((article) => !article)) return undefined;
-  if (!listingChanged) {
-    for (const target of targets) Object.assign(target!, pick(replacements.get(target!.id)!, TEXT_FIELDS));
-    return { clustered: linked.clustered, archive: linked.archive };
-  }
+  if (!listingChanged) return { clustered: linked.clustered, archive: linked.archive };
   const copies = new Map<object, Article>();
   const articles = linked.clustered.articles.map((article) => {
     const neu = replacements.get(article.id);
     if (!neu) return article;
     // The dates too: the same mentions, at offsets moved by the new title or summary.
-    const copy = { ...article, ...pick(neu, LISTING_FIELDS), ...pick(neu, TEXT_FIELDS), dates: neu.dates };
+    const copy = { ...article, ...pick(neu, LISTING_FIELDS), dates: neu.dates };
     copies.set(article, copy);
     return copy;
   });
@@ -284,9 +279,9 @@ function withCopies(archive: Archive, copies: ReadonlyMap<object, object>): Arch
   return Object.assign(Object.create(Object.getPrototypeOf(archive) as object) as Archive, fields);
 }
 
-/** A story as clustering and linking read it: all of it but its text and listing. */
+/** A story as clustering and linking read it: all of it but its listing. */
 function clustered(article: Article): string {
-  return withoutOffsets({ ...article, ...Object.fromEntries([...LISTING_FIELDS, ...TEXT_FIELDS].map((field) => [field, undefined])) });
+  return withoutOffsets({ ...article, ...Object.fromEntries(LISTING_FIELDS.map((field) => [field, undefined])) });
 }
 
 /**

@@ -22,7 +22,7 @@ const TOP: Position = { line: 1, column: 1 };
  * the editor wrote rather than a Date in the machine's zone.
  */
 export function parseFrontMatter(text: string, file: string): FrontMatter {
-  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const source = normalized(text);
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
   let document: Document | undefined;
@@ -128,6 +128,20 @@ export function offsetOfPath(document: Document, path: readonly PropertyKey[]): 
     if (isNode(node) && node.range) return node.range[0];
   }
   return undefined;
+}
+
+/**
+ * The Markdown body of a content file that loads, as `parseFrontMatter` gives it, without reading
+ * the front matter: a story's page reads its text again from the file when it renders.
+ */
+export function markdownBody(text: string): string {
+  const source = normalized(text);
+  return /^---[ \t]*(\n|$)/.test(source) ? splitFrontMatter(source).content : source;
+}
+
+/** Without a byte-order mark, with Unix line breaks. */
+function normalized(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
 /**

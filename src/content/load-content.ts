@@ -4,23 +4,24 @@ import { listContentFiles, type ContentFile } from './content-files.ts';
 import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostic.ts';
 import { checkPlaceLoops } from './place-containers.ts';
 import { readArticle, readEntity, readEvent, type Read } from './read-records.ts';
-import { KIND_OF_FIELD, type Article, type Entity, type EntityKind, type Event } from './schemas.ts';
+import { KIND_OF_FIELD, type Article, type Entity, type EntityKind, type Event, type LoadedArticle } from './schemas.ts';
 
-export interface ContentRecords {
-  articles: Article[];
+/** The records of a content folder: as loaded, their articles with their Markdown (`LoadedArticle`); after extraction, without. */
+export interface ContentRecords<A extends Article = Article> {
+  articles: A[];
   entities: Entity[];
   events: Event[];
 }
 
 export interface LoadedContent {
-  records: ContentRecords;
+  records: ContentRecords<LoadedArticle>;
   /** Every problem found, errors and warnings, sorted by file and line. */
   diagnostics: Diagnostic[];
 }
 
 const ENTITY_KIND: Partial<Record<ContentFile['collection'], EntityKind>> = KIND_OF_FIELD;
 
-export type AnyRead = Read<Article> | Read<Entity> | Read<Event>;
+export type AnyRead = Read<LoadedArticle> | Read<Entity> | Read<Event>;
 
 /**
  * Keeps each file's read between loads. A read depends only on the file's text, so the dev server
@@ -43,7 +44,7 @@ export async function loadContent(
 ): Promise<LoadedContent> {
   listing ??= await listContentFiles(contentDir);
   const diagnostics: Diagnostic[] = [...listing.diagnostics];
-  const articleReads: Read<Article>[] = [];
+  const articleReads: Read<LoadedArticle>[] = [];
   const entityReads: Read<Entity>[] = [];
   const eventReads: Read<Event>[] = [];
 

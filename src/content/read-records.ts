@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { renderMarkdown } from '../render/markdown.ts';
+import { withOwnStrings } from '../own-strings.ts';
 import { toSlug } from '../slug.ts';
 import { readEventDate, readPublicationDate } from './calendar.ts';
 import type { ContentFile } from './content-files.ts';
@@ -14,6 +15,7 @@ import {
   personFrontMatterSchema,
   placeFrontMatterSchema,
   type Article,
+  type LoadedArticle,
   type Entity,
   type EntityKind,
   type Event,
@@ -42,12 +44,13 @@ export interface Read<T> {
 
 const REFERENCE_FIELDS = ['people', 'organizations', 'places', 'events'] as const;
 
-export function readArticle(file: ContentFile, text: string): Read<Article> {
+export function readArticle(file: ContentFile, text: string): Read<LoadedArticle> {
   const { frontMatter, base, value, diagnostics } = parseAndValidate(articleFrontMatterSchema, file, text);
   if (!value) return { ...base, diagnostics };
   const reading = readPublicationDate(value.date, value.timezone);
   if (!reading.ok) throw new Error(`unreachable: the schema accepted an unreadable date in ${file.file}`);
-  const record: Article = {
+  // Strings of their own: the archive keeps the record, and none of the file (src/own-strings.ts).
+  const article: Article = withOwnStrings({
     id: value.slug ?? fileSlug(file),
     file: file.file,
     title: value.title,
@@ -62,14 +65,13 @@ export function readArticle(file: ContentFile, text: string): Read<Article> {
     language: value.language,
     summary: value.summary,
     tags: value.tags,
-    body: frontMatter.body,
-    bodyHtml: renderMarkdown(frontMatter.body),
     people: value.people,
     organizations: value.organizations,
     places: value.places,
     events: value.events,
     dates: [],
-  };
+  });
+  const record: LoadedArticle = { ...article, body: frontMatter.body };
   if (!record.id) return { ...base, diagnostics: [...diagnostics, missingId(file, frontMatter.positionOf(['title']), 'file name')] };
   const warnings = (['title', 'summary'] as const).flatMap((key) =>
     MARKUP.test(value[key])

@@ -126,9 +126,6 @@ export const articleSchema = z.object({
   language: z.string(),
   summary: z.string(),
   tags: z.array(z.string()),
-  /** Markdown as written, and the HTML rendered from it (raw HTML in Markdown is escaped). */
-  body: z.string(),
-  bodyHtml: z.string(),
   people: z.array(z.string()),
   organizations: z.array(z.string()),
   places: z.array(z.string()),
@@ -139,6 +136,14 @@ export const articleSchema = z.object({
   corrections: z.array(z.object({ date: z.string(), text: z.string() })).optional(),
 });
 export type Article = z.infer<typeof articleSchema>;
+
+/**
+ * An article as loaded, with its Markdown, which extraction reads. The archive keeps none of the
+ * text: a story's page reads it again from its file when it renders (src/render/story-text.ts), so
+ * that memory does not grow with the words of 100,000 stories.
+ */
+export const loadedArticleSchema = articleSchema.extend({ body: z.string() });
+export type LoadedArticle = z.infer<typeof loadedArticleSchema>;
 
 export const entitySchema = z.object({
   id: slugId,

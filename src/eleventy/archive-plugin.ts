@@ -7,7 +7,7 @@ import { LAYOUTS_DIR } from '../paths.ts';
 import { handedOver } from './handover.ts';
 import type { ChronicleSettings } from './settings.ts';
 
-/** The only templates that show a story's text (`bodyHtml`): its page and the feeds. */
+/** The only templates that show a story's text (src/render/story-text.ts): its page and the feeds (the site's). */
 const TEXT_TEMPLATES = ['article.11ty.ts', 'feed-atom.11ty.ts', 'feed-json.11ty.ts'];
 
 /**

@@ -3,6 +3,7 @@ import { dateModified, type Archive } from '../archive/archive.ts';
 import { articleUrl, entityUrl, eventUrl } from '../archive/urls.ts';
 import type { Article } from '../content/schemas.ts';
 import { escapeHtml } from '../render/markdown.ts';
+import { storyHtml } from '../render/story-text.ts';
 import { absoluteUrl, publishedUrl, type Site } from '../site/site-config.ts';
 
 /*
@@ -21,12 +22,19 @@ export interface FeedTarget {
   title: string;
   description: string;
   articles: readonly Article[];
+  /**
+   * Whether entries carry the stories' text. Only the site's feed does, for readers catching up on
+   * everything; a person's, place's or event's feed, followed for one thread, carries each story's
+   * title, summary and link. The text is read from each story's file as its feed renders
+   * (src/render/story-text.ts): in thousands of record feeds it would be read 100,000 times at
+   * 10,000 stories, and was half of a large site's bytes.
+   */
+  fullText: boolean;
 }
 
 /**
- * How many of the newest stories a feed carries, in full. The site's feed is read by people catching
- * up on everything; a person's or an event's feed by someone following one thread, for whom 20 is
- * plenty. Full text in thousands of record feeds was half of a large site's bytes.
+ * How many of the newest stories a feed carries. The site's feed is read by people catching up on
+ * everything; a person's or an event's feed by someone following one thread, for whom 20 is plenty.
  */
 const FEED_LENGTH = { site: 50, record: 20 };
 
@@ -42,13 +50,14 @@ export function feedTargets(archive: Archive, siteTitle: string): FeedTarget[] {
 function buildTargets(archive: Archive, siteTitle: string): FeedTarget[] {
   const newest = (articles: readonly Article[], length = FEED_LENGTH.record) => articles.slice(-length).reverse();
   return [
-    { page: '/', about: null, title: siteTitle, description: 'The latest stories in the archive.', articles: newest(archive.articles, FEED_LENGTH.site) },
+    { page: '/', about: null, title: siteTitle, description: 'The latest stories in the archive.', articles: newest(archive.articles, FEED_LENGTH.site), fullText: true },
     ...archive.entities.map((entity) => ({
       page: entityUrl(entity.kind, entity.id),
       about: `${entity.kind}:${entity.id}`,
       title: `${entity.name} · ${siteTitle}`,
       description: `Stories about ${entity.name}.`,
       articles: newest(archive.timelineOf(entity).articles),
+      fullText: false,
     })),
     ...archive.events.map((event) => ({
       page: eventUrl(event.id),
@@ -56,6 +65,7 @@ function buildTargets(archive: Archive, siteTitle: string): FeedTarget[] {
       title: `${event.title} · ${siteTitle}`,
       description: `Stories reporting: ${event.title}.`,
       articles: newest(archive.reportsOf(event)),
+      fullText: false,
     })),
   ];
 }
@@ -86,8 +96,7 @@ export function atomFeed(target: FeedTarget, site: Site): string {
 ${article.source.url ? `    <link rel="related" type="text/html" href="${x(article.source.url)}"/>\n` : ''}    <published>${published}</published>
     <updated>${instant(dateModified(article))}</updated>
     <author><name>${x(article.source.name)}</name></author>
-${article.summary ? `    <summary>${x(article.summary)}</summary>\n` : ''}    <content type="html">${x(article.bodyHtml)}</content>
-  </entry>`;
+${article.summary ? `    <summary>${x(article.summary)}</summary>\n` : ''}${target.fullText ? `    <content type="html">${x(storyHtml(article))}</content>\n` : ''}  </entry>`;
   });
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
@@ -117,12 +126,14 @@ export const jsonFeedSchema = z.strictObject({
     external_url: z.string().optional(),
     title: z.string(),
     summary: z.string().optional(),
-    content_html: z.string(),
+    /** One of the two is required: the text in a full-text feed, else the summary (or the title when there is none). */
+    content_html: z.string().optional(),
+    content_text: z.string().optional(),
     date_published: z.iso.datetime({ offset: true }),
     date_modified: z.string().optional(),
     authors: z.array(z.strictObject({ name: z.string() })),
     language: z.string(),
-  })),
+  }).refine((item) => (item.content_html === undefined) !== (item.content_text === undefined), { message: 'an item has content_html or content_text' })),
 });
 export type JsonFeed = z.infer<typeof jsonFeedSchema>;
 
@@ -139,7 +150,7 @@ export function jsonFeed(target: FeedTarget, site: Site): JsonFeed {
       ...(article.source.url ? { external_url: article.source.url } : {}),
       title: article.title,
       ...(article.summary ? { summary: article.summary } : {}),
-      content_html: article.bodyHtml,
+      ...(target.fullText ? { content_html: storyHtml(article) } : { content_text: article.summary || article.title }),
       date_published: article.date,
       ...(article.corrections?.length ? { date_modified: dateModified(article) } : {}),
       authors: [{ name: article.source.name }],

@@ -1,4 +1,4 @@
-import type { Article, DateMention } from '../content/schemas.ts';
+import type { Article, DateMention, LoadedArticle } from '../content/schemas.ts';
 import { extractDates } from './dates.ts';
 import { discoverEntities, type Discovery } from './discover.ts';
 import { findFigures, type Figure } from './figures.ts';
@@ -28,7 +28,7 @@ export interface ArticleExtraction {
 type Readable = Pick<Article, 'title' | 'summary' | 'language' | 'date' | 'day'>;
 
 /** The text extraction reads: the headline, the summary and the body without Markdown syntax. */
-export function extractionText(article: Pick<Article, 'title' | 'summary' | 'body'>): string {
+export function extractionText(article: Pick<LoadedArticle, 'title' | 'summary' | 'body'>): string {
   return [article.title, article.summary, plainText(article.body)].filter(Boolean).join('\n\n');
 }
 
@@ -36,9 +36,9 @@ export function extractionText(article: Pick<Article, 'title' | 'summary' | 'bod
  * One article → its linked entities, discovered entities, dates and happenings. A pure function of
  * its inputs; callers that already hold the extraction text (to hash it for the cache) pass it in.
  */
-export function extractArticle(article: Readable & Pick<Article, 'body'>, index: RegistryIndex): ArticleExtraction;
+export function extractArticle(article: Readable & Pick<LoadedArticle, 'body'>, index: RegistryIndex): ArticleExtraction;
 export function extractArticle(article: Readable, index: RegistryIndex, text: string): ArticleExtraction;
-export function extractArticle(article: Readable & Partial<Pick<Article, 'body'>>, index: RegistryIndex, text?: string): ArticleExtraction {
+export function extractArticle(article: Readable & Partial<Pick<LoadedArticle, 'body'>>, index: RegistryIndex, text?: string): ArticleExtraction {
   text ??= extractionText({ ...article, body: article.body ?? '' });
   const mentions: Mention[] = linkRegistry(text, index, tokenize(text));
   const discoveries = discoverEntities(text, article.language, mentions);

@@ -1,5 +1,5 @@
 import type { ContentRecords } from '../content/load-content.ts';
-import { ENTITY_FIELD, type Article, type DateMention, type Entity, type EntityKind } from '../content/schemas.ts';
+import { ENTITY_FIELD, type Article, type DateMention, type Entity, type EntityKind, type LoadedArticle } from '../content/schemas.ts';
 import { toSlug } from '../slug.ts';
 import { extractionText, type ArticleExtraction } from './extract-article.ts';
 import { ExtractionCache } from './extraction-cache.ts';
@@ -17,6 +17,7 @@ export interface Candidate {
 export type ArticleEvidence = Pick<ArticleExtraction, 'happenings' | 'forms' | 'figures'>;
 
 export interface ExtractedRecords {
+  /** Without the articles' text, which nothing after extraction keeps (src/render/story-text.ts). */
   records: ContentRecords;
   candidates: Candidate[];
   /** By article id; happenings name discovered entities by their merged keys. */
@@ -41,7 +42,7 @@ export interface ExtractOptions {
 /** Extractions by article object, valid for one registry (its fingerprint, as the cache hashes it). */
 export interface ExtractionMemo {
   registry: string;
-  byArticle: WeakMap<Article, ArticleExtraction>;
+  byArticle: WeakMap<LoadedArticle, ArticleExtraction>;
 }
 
 /**
@@ -56,7 +57,7 @@ const FEW_ARTICLES = 2000;
  * what the text mentions; discovered entities are merged across articles by name and alias.
  * Articles the cache knows are not extracted again; the rest are extracted across worker threads.
  */
-export async function extractRecords(records: ContentRecords, cache?: ExtractionCache, options: ExtractOptions = {}): Promise<ExtractedRecords> {
+export async function extractRecords(records: ContentRecords<LoadedArticle>, cache?: ExtractionCache, options: ExtractOptions = {}): Promise<ExtractedRecords> {
   const registryFingerprint = ExtractionCache.hash(
     records.entities.map((entity) => `${entity.kind}:${entity.id}:${entity.name}:${entity.aliases.join('|')}`).sort(),
   );
@@ -138,7 +139,7 @@ async function extractAll(
 }
 
 /** Pure: records plus one extraction per article (same order) → linked records and candidates. */
-export function mergeExtractions(records: ContentRecords, extractions: readonly ArticleExtraction[]): Omit<ExtractedRecords, 'stats'> {
+export function mergeExtractions(records: ContentRecords<LoadedArticle>, extractions: readonly ArticleExtraction[]): Omit<ExtractedRecords, 'stats'> {
   const curated = new Map(records.entities.map((entity) => [keyOf(entity.kind, entity.id), entity]));
   const discovered = new Map<string, Entity>();
   const aliasKeys = new Map<string, string>();
@@ -161,7 +162,7 @@ export function mergeExtractions(records: ContentRecords, extractions: readonly 
     return keyOf(kind, entity.id);
   };
 
-  const articles: Article[] = records.articles.map((article, position) => {
+  const articles: Article[] = records.articles.map(({ body: _text, ...article }, position) => {
     const extraction = extractions[position];
     if (!extraction) return article;
     const lists = { people: [...article.people], organizations: [...article.organizations], places: [...article.places] };

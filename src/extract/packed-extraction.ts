@@ -1,6 +1,7 @@
 import type { DateMention } from '../content/schemas.ts';
 import type { ArticleExtraction } from './extract-article.ts';
 import type { Happening } from './happenings.ts';
+import { withOwnStrings } from '../own-strings.ts';
 
 /*
  * An extraction as the cache keeps it: arrays instead of objects, codes instead of repeated
@@ -66,7 +67,7 @@ export function unpack(value: unknown, text: string, intern: (value: string) => 
       if (typeof wording === 'string') return wording;
       const length = integer(wording);
       if (at + length > text.length) throw new Error('beyond the text');
-      return detached(text.slice(at, at + length));
+      return withOwnStrings(text.slice(at, at + length));
     };
     const mention = (packed: unknown): DateMention => {
       const [wording, date, precision, method, offset] = array(packed);
@@ -106,16 +107,6 @@ export function unpack(value: unknown, text: string, intern: (value: string) => 
   } catch {
     return undefined;
   }
-}
-
-/**
- * The same characters, in a string of their own. V8 makes a slice of a long string a view that keeps
- * the whole string alive: a date as written, kept in the archive, would keep its article's text
- * (some 4 KB) in memory, which at 100,000 articles is 400 MB. JSON round-trips every string exactly
- * (lone surrogates included) and builds a new one.
- */
-function detached(words: string): string {
-  return JSON.parse(JSON.stringify(words)) as string;
 }
 
 /* Checks that throw, so that any damage anywhere makes the whole entry a miss. */

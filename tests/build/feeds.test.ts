@@ -29,7 +29,8 @@ const atomSchema = z.object({
       published: z.iso.datetime(),
       author: z.object({ name: z.string().min(1) }),
       link: z.array(atomLink).min(1),
-      content: z.object({ '@_type': z.literal('html'), '#text': z.string() }),
+      summary: atomText.optional(),
+      content: z.object({ '@_type': z.literal('html'), '#text': z.string() }).optional(),
     }).passthrough()).default([]),
   }).passthrough(),
 });
@@ -68,6 +69,10 @@ describe('feeds (Atom and JSON Feed) for the archive and for every record', () =
     // The <script> in a title is text in the feed, read back exactly as written.
     const scripted = feed.entry[0]!;
     assert.match(JSON.stringify(scripted.title), /<script>alert\('title'\)<\/script>/);
+    // The site's feed carries each story's text, read from its file as HTML.
+    assert.ok(feed.entry.every((entry) => entry.content), 'every entry has its text');
+    assert.match(feed.entry[1]!.content!['#text'], /^<p>Ada Fixture welcomed Feridun Sinirlioğlu to Lakeside on Friday\./);
+    assert.match(feed.entry[1]!.content!['#text'], /<blockquote>/);
     assert.doesNotMatch(await readSiteFile(site, '/feed.xml'), /<script>/);
   });
 
@@ -80,6 +85,8 @@ describe('feeds (Atom and JSON Feed) for the archive and for every record', () =
       'https://example.org/news/articles/league-founded/',
     ]);
     assert.equal(feed.items[1]?.external_url, 'https://example.org/gazette/lakeside-summit');
+    const atom = parseAtom(await readSiteFile(site, '/feed.xml')).feed;
+    assert.deepEqual(feed.items.map((item) => item.content_html?.trim()), atom.entry.map((entry) => entry.content?.['#text']));
   });
 
   it('should give each person, organization, place and event feeds of its own stories, linked from its page', async () => {
@@ -93,5 +100,16 @@ describe('feeds (Atom and JSON Feed) for the archive and for every record', () =
     assert.deepEqual(feed.entry.map((entry) => entry.id), ['https://example.org/news/articles/league-founded/']);
     const event = jsonFeedSchema.parse(JSON.parse(await readSiteFile(site, '/events/lakeside-summit-2025/feed.json')));
     assert.deepEqual(event.items.map((item) => item.id), ['https://example.org/news/articles/script-title/', 'https://example.org/news/articles/lakeside-summit/']);
+  });
+
+  it("should carry each story's summary and link in a record's feeds, and its text only in the site's", async () => {
+    const { feed } = parseAtom(await readSiteFile(site, '/people/ada-fixture/feed.xml'));
+    const summit = feed.entry.find((entry) => entry.id === 'https://example.org/news/articles/lakeside-summit/');
+    assert.equal(summit?.summary, 'Ada Fixture and Feridun Sinirlioğlu met in Lakeside.');
+    assert.ok(feed.entry.every((entry) => entry.content === undefined), 'no text in a record feed');
+    const json = jsonFeedSchema.parse(JSON.parse(await readSiteFile(site, '/people/ada-fixture/feed.json')));
+    const item = json.items.find((entry) => entry.id === summit?.id);
+    assert.equal(item?.content_text, 'Ada Fixture and Feridun Sinirlioğlu met in Lakeside.');
+    assert.ok(json.items.every((entry) => entry.content_html === undefined && entry.content_text), 'a summary, or the title, as the text of each item');
   });
 });

@@ -7,7 +7,7 @@ import { entityRecord as entity, eventRecord as event } from './records.ts';
 function article(id: string, day: string, fields: Partial<Article> = {}): Article {
   return {
     id, file: `content/articles/${id}.md`, title: id, date: `${day}T12:00:00Z`, day, source: { name: 'Gazette', url: null },
-    language: 'en', summary: '', tags: [], body: '', bodyHtml: '', people: [], organizations: [], places: [], events: [], dates: [], ...fields,
+    language: 'en', summary: '', tags: [], people: [], organizations: [], places: [], events: [], dates: [], ...fields,
   };
 }
 

@@ -17,8 +17,6 @@ function article(id: string, date: string, fields: Partial<Article> = {}): Artic
     language: 'en',
     summary: '',
     tags: [],
-    body: '',
-    bodyHtml: '',
     people: [],
     organizations: [],
     places: [],

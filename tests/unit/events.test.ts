@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Archive } from '../../src/archive/archive.ts';
 import { loadArchive } from '../../src/archive/load-archive.ts';
-import type { Article, Disagreement, Entity, Event } from '../../src/content/schemas.ts';
+import type { Article, Disagreement, Entity, Event, LoadedArticle } from '../../src/content/schemas.ts';
 import { extractDates } from '../../src/extract/dates.ts';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { extractRecords } from '../../src/extract/extract-records.ts';
@@ -458,10 +458,10 @@ describe('comparing what the sources say about the event itself', () => {
 
 describe('the evidence extraction hands to clustering', () => {
   it('should name discovered entities in happenings by their merged keys', async () => {
-    const article: Article = {
+    const article: LoadedArticle = {
       id: 'bern-talks', file: 'bern-talks.md', title: 'Talks in Bern', date: '2026-03-03T10:00:00+01:00', day: '2026-03-03',
       source: { name: 'Wire', url: null }, language: 'en', summary: '', tags: [], body: 'Federal Councillor Karin Keller-Sutter met Ignazio Cassis in Zurich on 3 March 2026.',
-      bodyHtml: '', people: [], organizations: [], places: [], events: [], dates: [],
+      people: [], organizations: [], places: [], events: [], dates: [],
     };
     const { evidence, records } = await extractRecords({ articles: [article], entities: [entity('person', 'Ignazio Cassis')], events: [] });
     const found = evidence.get('bern-talks')?.happenings ?? [];

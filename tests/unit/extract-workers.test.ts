@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadContent, type ContentRecords } from '../../src/content/load-content.ts';
+import type { LoadedArticle } from '../../src/content/schemas.ts';
 import { clusterEvents } from '../../src/events/cluster-events.ts';
 import { ExtractionCache } from '../../src/extract/extraction-cache.ts';
 import { extractRecords, type ExtractedRecords } from '../../src/extract/extract-records.ts';
@@ -58,7 +59,7 @@ function serialized(extracted: ExtractedRecords): string {
 
 describe('extracting across worker threads', () => {
   let folder: string;
-  let records: ContentRecords;
+  let records: ContentRecords<LoadedArticle>;
   let inProcess: string;
 
   before(async () => {
@@ -129,7 +130,7 @@ describe('extracting across worker threads', () => {
 
 describe('the packed extraction cache', () => {
   let folder: string;
-  let records: ContentRecords;
+  let records: ContentRecords<LoadedArticle>;
 
   before(async () => {
     folder = await writeContentFolder(archiveFiles(24));

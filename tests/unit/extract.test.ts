@@ -125,7 +125,7 @@ describe('the extraction cache', () => {
     try {
       const article = (id: string, body: string) => ({
         id, file: `${id}.md`, title: id, date: '2026-02-06T00:00:00+01:00', day: '2026-02-06', source: { name: 'Wire', url: null },
-        language: 'en', summary: '', tags: [], body, bodyHtml: '', people: [], organizations: [], places: [], events: [], dates: [],
+        language: 'en', summary: '', tags: [], body, people: [], organizations: [], places: [], events: [], dates: [],
       });
       const entities = [entity('person', 'Sergey Lavrov')];
       const cache = new ExtractionCache(dir);

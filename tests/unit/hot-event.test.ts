@@ -28,7 +28,7 @@ function story(i: number): { article: Article; evidence: ArticleEvidence } {
   return {
     article: {
       id, file: `content/articles/${id}.md`, title: id, date: `${day}T10:00:00+01:00`, day, source: { name: `Wire ${i % 7}`, url: null },
-      language: 'en', summary: '', tags: [], body: '', bodyHtml: '', people: [], organizations: [], places: [], events: [], dates: [],
+      language: 'en', summary: '', tags: [], people: [], organizations: [], places: [], events: [], dates: [],
     },
     evidence: {
       happenings: [{

@@ -7,6 +7,7 @@ import type { ContentFile } from '../../src/content/content-files.ts';
 import { readArticle } from '../../src/content/read-records.ts';
 import { articleFile, articlePath, articleSlug } from '../../src/import/article-file.ts';
 import { ImportError, importHtml, importText, type ImportOptions, type ImportResult } from '../../src/import/import-article.ts';
+import { renderMarkdown } from '../../src/render/markdown.ts';
 
 /**
  * `chronicle import` as pure functions: each fixture in tests/fixtures/import imitates one kind of
@@ -416,8 +417,9 @@ describe('articleSlug, articlePath and articleFile', () => {
     const written = articleFile(article);
     const { record } = readBack(written);
     assert.equal(record.title, 'Cassis: "We stay neutral" – a # headline with a colon');
-    assert.doesNotMatch(record.bodyHtml, /<ol|<ul|<li|<h1/);
-    assert.ok(record.bodyHtml.includes('<p>- A line that looks like a list item but is a long sentence of the article'), record.bodyHtml);
+    const html = renderMarkdown(record.body);
+    assert.doesNotMatch(html, /<ol|<ul|<li|<h1/);
+    assert.ok(html.includes('<p>- A line that looks like a list item but is a long sentence of the article'), html);
   });
 });
 
@@ -425,7 +427,8 @@ describe('known gaps of the text classifier, the date finder and the file writer
   it('should show a paragraph that starts with "1. " as written, without a backslash', () => {
     const { article } = importText(MARKDOWN_LIKE, { today: TODAY });
     const { record } = readBack(articleFile(article));
-    assert.ok(record.bodyHtml.includes('<p>1. The first point of the plan is that talks continue in Geneva next week, officials said.</p>'), record.bodyHtml);
+    const html = renderMarkdown(record.body);
+    assert.ok(html.includes('<p>1. The first point of the plan is that talks continue in Geneva next week, officials said.</p>'), html);
   });
 
   it('should keep article paragraphs that begin with "More than" or "By 2030,"', () => {

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../src/content/diagnostic.ts';
 import { loadContent, type LoadedContent } from '../../src/content/load-content.ts';
+import { storyHtml } from '../../src/render/story-text.ts';
 import { REGISTRY, articleText, removeFolder, writeContentFolder } from './content-folder.ts';
 
 const BROKEN = fileURLToPath(new URL('../fixtures/broken/', import.meta.url));
@@ -140,8 +141,10 @@ describe('loadContent on a valid folder', () => {
     assert.deepEqual(article?.source, { name: 'Keystone-SDA', url: null });
   });
 
-  it('should render the body as HTML with raw HTML escaped, never run', () => {
-    const html = loaded.records.articles[0]?.bodyHtml ?? '';
+  it('should keep the Markdown, and render it for the page as HTML with raw HTML escaped, never run', () => {
+    const article = loaded.records.articles[0]!;
+    assert.equal(article.body, 'Cassis met **Lavrov**.\n\n<script>alert(1)</script>\n');
+    const html = storyHtml(article);
     assert.ok(html.includes('<strong>Lavrov</strong>'), html);
     assert.ok(!html.includes('<script>'), html);
     assert.ok(html.includes('&lt;script&gt;'), html);

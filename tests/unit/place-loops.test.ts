@@ -63,7 +63,7 @@ describe('places inside places', () => {
       const entities = ${JSON.stringify(LOOPED)};
       const people = ['person:ignazio-cassis', 'person:sergey-lavrov'];
       const article = (id) => ({ id, file: 'content/articles/' + id + '.md', title: id, date: '2026-02-06T10:00:00+01:00', day: '2026-02-06',
-        source: { name: 'Wire ' + id, url: null }, language: 'en', summary: '', tags: [], body: '', bodyHtml: '',
+        source: { name: 'Wire ' + id, url: null }, language: 'en', summary: '', tags: [],
         people: [], organizations: [], places: [], events: [], dates: [] });
       const evidence = (places) => ({ happenings: [{ text: 'on Friday', date: '2026-02-06', precision: 'day', method: 'relative',
         sentence: 'They met on Friday.', offset: 0, places, participants: people, main: true }], forms: new Map(), figures: [] });

@@ -17,7 +17,7 @@ const ROOT: Site = { title: 'Chronicle', url: null, pathPrefix: '/' };
 function article(id: string, fields: Partial<Article> = {}): Article {
   return {
     id, file: `content/articles/${id}.md`, title: id, date: '2026-02-06T17:00:00+01:00', day: '2026-02-06',
-    source: { name: 'Keystone-SDA', url: null }, language: 'en', summary: '', tags: [], body: '', bodyHtml: '',
+    source: { name: 'Keystone-SDA', url: null }, language: 'en', summary: '', tags: [],
     people: [], organizations: [], places: [], events: [], dates: [], ...fields,
   };
 }

@@ -11,7 +11,7 @@ import { eventRecord as event, entityRecord } from './records.ts';
 function article(id: string, date: string, fields: Partial<Article> = {}): Article {
   return {
     id, file: `content/articles/${id}.md`, title: id, date, day: date.slice(0, 10),
-    source: { name: 'Keystone-SDA', url: null }, language: 'en', summary: '', tags: [], body: '', bodyHtml: '',
+    source: { name: 'Keystone-SDA', url: null }, language: 'en', summary: '', tags: [],
     people: [], organizations: [], places: [], events: [], dates: [], ...fields,
   };
 }
