@@ -22,8 +22,8 @@ export class ArchiveChanges {
      * title, dates, summary and names (those found in its text too), and every event and entity
      * of the archive is the same. Then only the pages that show a story's text can differ (the
      * story's own page and the site's feeds, which carry the newest stories in full); the keys
-     * name the pages, and the dev server
-     * renders only the templates that show text (src/eleventy/archive-plugin.ts).
+     * name the pages, and the dev server renders only the templates that show text
+     * (src/eleventy/archive-plugin.ts).
      */
     readonly textOnly = false,
     /**
@@ -220,7 +220,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function markArticle(article: Article, keys: Set<string>, days: Set<string>): void {
   days.add(article.day);
-  for (const mention of article.dates) if (/^\d{4}-\d{2}-\d{2}$/.test(mention.date)) days.add(mention.date);
+  for (const mention of article.dates) if (DAY.test(mention.date)) days.add(mention.date);
   for (const [field, kind] of ENTITY_FIELDS) for (const id of article[field]) keys.add(`${kind}:${id}`);
 }
 

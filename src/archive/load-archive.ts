@@ -189,8 +189,7 @@ function withNewListing(linked: Linked | undefined, files: FileStamps, extracted
     else if (JSON.stringify(old.dates) !== JSON.stringify(neu.dates)) listingChanged = true;
     replacements.set(neu.id, neu);
   }
-  const targets = [...replacements.keys()].map((id) => linked.archive.article(id));
-  if (targets.some((article) => !article)) return undefined;
+  if ([...replacements.keys()].some((id) => !linked.archive.article(id))) return undefined;
   if (!listingChanged) return { clustered: linked.clustered, archive: linked.archive };
   const copies = new Map<object, Article>();
   const articles = linked.clustered.articles.map((article) => {
