@@ -12,7 +12,7 @@ export const data = {
     data: 'archive.articles',
     size: 1,
     alias: 'file',
-    before: thisShard((_items: unknown[], data: { archive: Archive } & Pick<RunData, 'changes'>): ApiExport[] => {
+    before: thisShard('api', (_items: unknown[], data: { archive: Archive } & Pick<RunData, 'changes'>): ApiExport[] => {
       const files = apiExports(data.archive);
       const others = new Set(unlessLinkedTheSame(files.filter((file) => !SHOWING_STORIES.has(file.path)), data));
       return files.filter((file) => SHOWING_STORIES.has(file.path) || others.has(file));
@@ -23,5 +23,5 @@ export const data = {
 };
 
 export function render({ file }: { file: ApiExport }): string {
-  return `${JSON.stringify(file.value, null, 2)}\n`;
+  return `${JSON.stringify(file.value(), null, 2)}\n`;
 }

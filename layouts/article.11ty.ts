@@ -14,7 +14,7 @@ import { articleStructuredData } from './_components/structured-data.ts';
 import type { Site } from '../src/site/site-config.ts';
 
 export const data = {
-  pagination: { data: 'archive.articles', size: 1, alias: 'article', addAllPagesToCollections: true, before: thisShard(changedOnly((article: Article) => `article:${article.id}`)) },
+  pagination: { data: 'archive.articles', size: 1, alias: 'article', addAllPagesToCollections: true, before: thisShard('article', changedOnly((article: Article) => `article:${article.id}`)) },
   permalink: ({ article }: { article: Article }) => articleUrl(article.id),
 };
 

@@ -29,7 +29,7 @@ export const data = {
     size: 1,
     alias: 'dayPage',
     addAllPagesToCollections: true,
-    before: thisShard((days: DayGroup[], data: { changes?: ArchiveChanges }): DayPage[] =>
+    before: thisShard('day', (days: DayGroup[], data: { changes?: ArchiveChanges }): DayPage[] =>
       changedOnly((group: DayGroup) => `day:${group.day}`)(days, data).flatMap((group) => {
         const items: DayItem[] = [
           ...group.events.map((event) => ({ section: 'events' as const, event })),

@@ -23,7 +23,7 @@ export const data = {
     alias: 'indexPage',
     addAllPagesToCollections: true,
     // Cards show names and counts of stories: an edit that links the archive the same changes none of them.
-    before: thisShard((kinds: EntityKind[], { archive, changes }: { archive: Archive } & Pick<RunData, 'changes'>): IndexPage[] =>
+    before: thisShard('entity-index', (kinds: EntityKind[], { archive, changes }: { archive: Archive } & Pick<RunData, 'changes'>): IndexPage[] =>
       unlessLinkedTheSame(
         kinds.flatMap((kind) => {
           const entities = archive.entitiesOf(kind);

@@ -34,7 +34,7 @@ export const data = {
     size: 1,
     alias: 'entityPage',
     addAllPagesToCollections: true,
-    before: thisShard((entities: Entity[], data: { archive: Archive; changes?: ArchiveChanges }): EntityPage[] =>
+    before: thisShard('entity', (entities: Entity[], data: { archive: Archive; changes?: ArchiveChanges }): EntityPage[] =>
       changedOnly((entity: Entity) => `${entity.kind}:${entity.id}`)(entities, data).flatMap((entity) => {
         const pages = paginate(data.archive.entriesOf(entity), PAGE_SIZE.timeline, entityUrl(entity.kind, entity.id)).map((paged) => ({ ...paged, entity }));
         // The profile, and after an edit that left the archive linked the same, the later pages of

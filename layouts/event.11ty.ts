@@ -32,7 +32,7 @@ export const data = {
     size: 1,
     alias: 'eventPage',
     addAllPagesToCollections: true,
-    before: thisShard((events: Event[], data: { changes?: ArchiveChanges }): EventPage[] =>
+    before: thisShard('event', (events: Event[], data: { changes?: ArchiveChanges }): EventPage[] =>
       changedOnly((event: Event) => `event:${event.id}`)(events, data).flatMap((event) => {
         const reports = [...event.reports.filter((report) => report.role === 'main'), ...event.reports.filter((report) => report.role !== 'main')];
         return paginate(reports, PAGE_SIZE.eventStories, eventUrl(event.id)).map((paged) => ({ ...paged, event }));

@@ -20,7 +20,7 @@ export const data = {
     alias: 'eventsPage',
     addAllPagesToCollections: true,
     // Cards show events alone: an edit that links the archive the same changes none of them.
-    before: thisShard((events: Event[], data: Pick<RunData, 'changes'>): Array<Paged<Event>> => unlessLinkedTheSame(paginate(events, PAGE_SIZE.cards, '/events/'), data)),
+    before: thisShard('events-index', (events: Event[], data: Pick<RunData, 'changes'>): Array<Paged<Event>> => unlessLinkedTheSame(paginate(events, PAGE_SIZE.cards, '/events/'), data)),
   },
   permalink: ({ eventsPage }: { eventsPage: Paged<Event> }) => pageUrl(eventsPage.base, eventsPage.number),
 };

@@ -32,7 +32,7 @@ export const data = {
     size: 1,
     alias: 'timelinePage',
     addAllPagesToCollections: true,
-    before: thisShard((entries: TimelineEntry[], data: { archive: Archive } & Pick<RunData, 'changes'>): TimelinePage[] =>
+    before: thisShard('index', (entries: TimelineEntry[], data: { archive: Archive } & Pick<RunData, 'changes'>): TimelinePage[] =>
       holdingChanges((timelinePage: TimelinePage) => timelinePage.items.map(entryKey))(timelinePages(data.archive, entries), data)),
   },
   permalink: ({ timelinePage }: { timelinePage: TimelinePage }) => pageUrl('/', timelinePage.number),

@@ -23,7 +23,7 @@ export const data = {
     size: 1,
     alias: 'monthPage',
     addAllPagesToCollections: true,
-    before: thisShard((months: MonthGroup[], { changes }: { changes?: ArchiveChanges }): MonthPage[] =>
+    before: thisShard('month', (months: MonthGroup[], { changes }: { changes?: ArchiveChanges }): MonthPage[] =>
       months.flatMap((month, index) => {
         if (changes && !changes.has(`month:${month.year}-${month.month}`)) return [];
         const eventCount = month.entries.filter((entry) => entry.kind === 'event').length;

@@ -41,7 +41,7 @@ export const data = {
     size: 1,
     alias: 'calendarPage',
     addAllPagesToCollections: true,
-    before: thisShard((_days: DayGroup[], data: { archive: Archive } & Pick<RunData, 'changes'>): CalendarPage[] =>
+    before: thisShard('on-this-day', (_days: DayGroup[], data: { archive: Archive } & Pick<RunData, 'changes'>): CalendarPage[] =>
       holdingChanges((calendarPage: CalendarPage) => calendarPage.items.map((row) => `brief:${row.group.day}`))(calendarPages(data.archive), data)),
   },
   permalink: ({ calendarPage }: { calendarPage: CalendarPage }) => pageUrl(BASE, calendarPage.number),

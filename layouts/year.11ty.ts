@@ -22,7 +22,7 @@ export const data = {
     size: 1,
     alias: 'yearPage',
     addAllPagesToCollections: true,
-    before: thisShard((years: YearGroup[], { changes }: { changes?: ArchiveChanges }): YearPage[] =>
+    before: thisShard('year', (years: YearGroup[], { changes }: { changes?: ArchiveChanges }): YearPage[] =>
       years.flatMap((year, index) => {
         if (changes && !changes.has(`year:${year.year}`)) return [];
         const pages = paginate(year.months.flatMap((month) => month.entries), PAGE_SIZE.timeline, yearUrl(year.year)).map((paged) => ({

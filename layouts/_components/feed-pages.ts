@@ -12,7 +12,7 @@ export function feedPages(extension: 'xml' | 'json') {
       data: 'archive.entities',
       size: 1,
       alias: 'feed',
-      before: thisShard((_items: unknown[], { archive, site, changes }: { archive: Archive; site: Site; changes?: ArchiveChanges }): FeedTarget[] =>
+      before: thisShard('feeds', (_items: unknown[], { archive, site, changes }: { archive: Archive; site: Site; changes?: ArchiveChanges }): FeedTarget[] =>
         feedTargets(archive, site.title).filter((feed) => !changes || feed.about === null || changes.has(feed.about))),
     },
     permalink: ({ feed }: { feed: FeedTarget }) => `${feed.page}feed.${extension}`,

@@ -4,6 +4,7 @@ import { type Article, type Entity, type Event, type EventClaim, type EventRepor
 import type { ArticleEvidence } from '../extract/extract-records.ts';
 import type { Happening } from '../extract/happenings.ts';
 import { html } from '../render/html.ts';
+import { withOwnStrings } from '../own-strings.ts';
 import { toSlug } from '../slug.ts';
 import { compareSources } from './compare-sources.ts';
 
@@ -87,13 +88,13 @@ export function clusterEvents(records: ContentRecords, evidence: ReadonlyMap<str
     }
   }
 
-  const entityName = new Map(records.entities.map((entity) => [`${entity.kind}:${entity.id}`, entity.name]));
+  const entityByRef = new Map(records.entities.map((entity) => [`${entity.kind}:${entity.id}`, entity]));
   const taken = new Set(records.events.map((event) => event.id));
   const articleById = new Map(articles.map((article) => [article.id, article]));
   const order = new Map(articles.map((article, position) => [article.id, position]));
   const events = clusters
     .filter((cluster) => cluster.curated || cluster.found.length > 0)
-    .map((cluster) => toEvent(cluster, { articles: articleById, order, evidence, names: entityName, places, taken }));
+    .map((cluster) => toEvent(cluster, { articles: articleById, order, evidence, entities: entityByRef, places, taken }));
 
   const eventsOf = new Map<string, string[]>();
   for (const event of events) {
@@ -241,7 +242,8 @@ interface Context {
   /** Each article's place among the articles sorted by day, then id. */
   order: ReadonlyMap<string, number>;
   evidence: ReadonlyMap<string, ArticleEvidence>;
-  names: ReadonlyMap<string, string>;
+  /** The registry by reference ("place:bern"). */
+  entities: ReadonlyMap<string, Entity>;
   places: PlaceHierarchy;
   /** Event ids given out so far. */
   taken: Set<string>;
@@ -287,7 +289,7 @@ function formedEvent(
   cluster: Cluster,
   reports: readonly EventReport[],
   articles: ReadonlyMap<string, Article>,
-  { names, places: hierarchy, taken }: Omit<Context, 'articles' | 'order' | 'evidence'>,
+  { entities, places: hierarchy, taken }: Omit<Context, 'articles' | 'order' | 'evidence'>,
 ): Omit<Event, 'reports' | 'disagreements'> {
   const { date, precision } = agreedDate(reports);
   const count = (refs: Iterable<string>) => {
@@ -297,11 +299,12 @@ function formedEvent(
   };
   const places = hierarchy.mostSpecific(count(cluster.found.flatMap(({ happening }) => happening.places)));
   const actors = count(cluster.found.flatMap(({ happening }) => happening.participants)).slice(0, MAX_PARTICIPANTS);
-  const idsOf = (kind: string, refs: readonly string[]) => refs.filter((ref) => ref.startsWith(`${kind}:`)).map((ref) => ref.slice(kind.length + 1));
+  // The registry's own id strings: a slice of each reference, kept by thousands of events, would be an object of its own.
+  const idsOf = (kind: string, refs: readonly string[]) => refs.filter((ref) => ref.startsWith(`${kind}:`)).map((ref) => entities.get(ref)?.id ?? ref.slice(kind.length + 1));
   const people = idsOf('person', actors);
   const organizations = idsOf('organization', actors);
   const placeIds = idsOf('place', places);
-  const nameOf = (ref: string) => names.get(ref) ?? ref;
+  const nameOf = (ref: string) => entities.get(ref)?.name ?? ref;
   const who = people.length > 0 ? people.slice(0, 2).map((id) => nameOf(`person:${id}`)) : organizations.slice(0, 1).map((id) => nameOf(`organization:${id}`));
   const where = placeIds[0] ? nameOf(`place:${placeIds[0]}`) : '';
   const title = `${who.join(' and ')}${where ? ` in ${where}` : ''}`;
@@ -311,14 +314,16 @@ function formedEvent(
   return {
     id,
     file: null,
-    title,
+    // Built of pieces, the title and summary would keep each piece as an object of its own for as
+    // long as the archive lives: one flat string each.
+    title: withOwnStrings(title),
     date,
     endDate: null,
     precision,
     places: placeIds,
     people,
     organizations,
-    summaryHtml: html`<p>${first.happening.sentence}</p><p class="muted">As told by ${source}; formed from ${reports.length === 1 ? 'one story' : `${reports.length} stories`} by the build.</p>`.toString(),
+    summaryHtml: withOwnStrings(html`<p>${first.happening.sentence}</p><p class="muted">As told by ${source}; formed from ${reports.length === 1 ? 'one story' : `${reports.length} stories`} by the build.</p>`.toString()),
     curated: false,
   };
 }

@@ -5,6 +5,7 @@ import { extractionText, type ArticleExtraction } from './extract-article.ts';
 import { ExtractionCache } from './extraction-cache.ts';
 import { buildRegistryIndex, keyOf, type RegistryIndex } from './registry-index.ts';
 import { interner, unpack } from './packed-extraction.ts';
+import { withOwnStrings } from '../own-strings.ts';
 import { extractInWorkers, extractPacked, workerCount, type ExtractionJob, type PackedResult } from './worker-pool.ts';
 
 /** An entity extraction found that no editor has registered yet, with the articles that mention it. */
@@ -146,6 +147,10 @@ export function mergeExtractions(records: ContentRecords<LoadedArticle>, extract
   const mentionedBy = new Map<string, Set<string>>();
   const evidence = new Map<string, ArticleEvidence>();
 
+  // The entity's own id string for each key: a slice of the key in each of 100,000 stories' lists
+  // would be that many objects more for every garbage collection.
+  const idOf = (key: string, colon: number): string => (curated.get(key) ?? discovered.get(key))?.id ?? withOwnStrings(key.slice(colon + 1));
+
   const resolveDiscovery = (kind: EntityKind, name: string, aliases: readonly string[]): string | undefined => {
     const id = toSlug(name);
     if (!id) return undefined;
@@ -168,7 +173,7 @@ export function mergeExtractions(records: ContentRecords<LoadedArticle>, extract
     const lists = { people: [...article.people], organizations: [...article.organizations], places: [...article.places] };
     const add = (key: string) => {
       const colon = key.indexOf(':');
-      const id = key.slice(colon + 1);
+      const id = idOf(key, colon);
       const list = lists[ENTITY_FIELD[key.slice(0, colon) as EntityKind]];
       if (!list.includes(id)) list.push(id);
       // Only discovered entities are listed with their articles: curated ones have their own pages.

@@ -62,7 +62,7 @@ const slide = (id: string): TimelineEvent => {
 describe('TimelineJS export (/api/timeline.json)', () => {
   it('should be one of the API exports', () => {
     const file = apiExports(archive).find((item) => item.path === '/api/timeline.json');
-    assert.deepEqual(file?.value, timeline);
+    assert.deepEqual(file?.value(), timeline);
   });
 
   it('should parse with the TimelineJS schema and survive a JSON round trip', () => {
