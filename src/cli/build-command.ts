@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { buildSite, OutputFolderError, type BuildOptions } from '../build/build-site.ts';
 import { reportDiagnostics } from './report.ts';
 import { formatTimings } from '../build/stage-timings.ts';
+import { SearchIndexError } from '../search/search-errors.ts';
 
 export async function runBuild(options: BuildOptions): Promise<number> {
   const started = performance.now();
@@ -25,7 +26,8 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       console.error(`chronicle build: ${error.message}`);
       return 1;
     }
-    console.error(`Build failed: ${describeError(error)}\n${options.outputDir} was left as it was.`);
+    const reason = error instanceof SearchIndexError ? error.message : describeError(error);
+    console.error(`Build failed: ${reason}\n${options.outputDir} was left as it was.`);
     return 1;
   }
 }

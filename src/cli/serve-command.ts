@@ -81,6 +81,8 @@ export async function runServe(options: ServeOptions): Promise<number> {
           // word would record a site whose search misses the edit. The next index says when.
           vouchDue = false;
           if (!stopping) report(result, server, indexer);
+          if (indexCancelled && !(result.kind === 'updated' && result.full && !result.upToDate)) indexer.request();
+          indexCancelled = false;
         } else {
           vouchDue = false;
           const vouched = await updater.vouch().catch((error: unknown) => console.error(`[chronicle] could not record the site as built: ${describeError(error)}`));
@@ -104,7 +106,17 @@ export async function runServe(options: ServeOptions): Promise<number> {
       void work();
     },
   });
-  const updater = new SiteUpdater({ contentDir: options.contentDir, outputDir, site: options.site });
+  // A whole-site build writes its own index into the folder it swaps in; one running meanwhile on
+  // the old folder is ended first (src/serve/search-indexer.ts), and asked for again if the build fails.
+  let indexCancelled = false;
+  const updater = new SiteUpdater({
+    contentDir: options.contentDir,
+    outputDir,
+    site: options.site,
+    beforeFullBuild: async () => {
+      indexCancelled = (await indexer.cancel()) || indexCancelled;
+    },
+  });
   const watcher = new ContentWatcher(options.contentDir, (files) => {
     saved.push(...files);
     rebuild();

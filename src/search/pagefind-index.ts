@@ -4,6 +4,8 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { ENTITY_FIELD } from '../content/schemas.ts';
 import { mergeSearchParts, type SortValues } from './merge-search-parts.ts';
+import { isPagefindGone } from './pagefind-exit.ts';
+import { describeSearchError, SearchIndexError } from './search-errors.ts';
 import { entrySchema, readPagefindFile } from './pagefind-files.ts';
 
 /** The sections whose pages search finds: each story, event and profile at `<section>/<id>/`. */
@@ -60,6 +62,8 @@ export interface SearchPage {
  */
 export class SearchIndex {
   private readonly problems: string[] = [];
+  /** Pagefind's binary stopped (src/search/pagefind-exit.ts): nothing more can be indexed in this build. */
+  private gone = false;
   private adding: Promise<void> = Promise.resolve();
   private pages = 0;
   private current: pagefind.PagefindIndex | undefined;
@@ -94,7 +98,8 @@ export class SearchIndex {
     failOn('index the pages', this.problems);
     const output = path.join(siteDir, 'pagefind');
     if (this.current && this.partDirs.length === 0) {
-      failOn('write the search index', (await this.current.writeFiles({ outputPath: output })).errors);
+      const written = await this.current.writeFiles({ outputPath: output }).catch((error: unknown) => ({ errors: [describeSearchError(error)] }));
+      failOn('write the search index', written.errors);
     } else {
       if (this.currentBytes > 0) await this.writePart();
       failOn('write the search index', this.problems);
@@ -115,14 +120,23 @@ export class SearchIndex {
     }
   }
 
+  /**
+   * Keeps a failure for `writeTo` to report. Once Pagefind's binary has stopped, every call fails
+   * alike: that is said once, and nothing more is given to it.
+   */
+  private failed(where: string, error: unknown): void {
+    if (!isPagefindGone(error)) this.problems.push(`${where}: ${describeSearchError(error)}`);
+    else if (!this.gone) this.problems.push(describeSearchError(error));
+    this.gone ||= isPagefindGone(error);
+  }
+
   /** Never rejects: a failure is kept in `problems` and reported by `writeTo`, not left unhandled meanwhile. */
   private async add(pages: Iterable<SearchPage>): Promise<void> {
     const inFlight: Array<Promise<void>> = [];
-    const failed = (url: string) => (error: unknown) => {
-      this.problems.push(`${url}: ${error instanceof Error ? error.message : String(error)}`);
-    };
+    const failed = (url: string) => (error: unknown) => this.failed(url, error);
     try {
       for (const page of pages) {
+        if (this.gone) break;
         this.pages += 1;
         this.currentBytes += Buffer.byteLength(page.html);
         this.sortValues.set(page.url, sortValuesIn(page.html));
@@ -151,7 +165,7 @@ export class SearchIndex {
       await untilWritten(dir);
       await index.deleteIndex();
     } catch (error) {
-      this.problems.push(`writing part ${this.partDirs.length}: ${error instanceof Error ? error.message : String(error)}`);
+      this.failed(`writing part ${this.partDirs.length}`, error);
     }
     await pagefind.close();
     this.current = undefined;
@@ -180,7 +194,7 @@ async function untilWritten(dir: string, timeoutMs = 60_000): Promise<void> {
 }
 
 async function openIndex(): Promise<pagefind.PagefindIndex> {
-  const { index, errors } = await pagefind.createIndex({});
+  const { index, errors } = await pagefind.createIndex({}).catch((error: unknown) => ({ index: undefined, errors: [describeSearchError(error)] }));
   failOn('create the search index', errors);
   if (!index) throw new Error('Pagefind did not create an index');
   return index;
@@ -288,5 +302,5 @@ function closingTag(html: string, tag: string, start: number): number {
 }
 
 function failOn(step: string, errors: readonly string[]): void {
-  if (errors.length > 0) throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
+  if (errors.length > 0) throw new SearchIndexError(`Pagefind could not ${step}:\n${errors.join('\n')}`);
 }

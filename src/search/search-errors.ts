@@ -1,3 +1,10 @@
+import { isPagefindGone } from './pagefind-exit.ts';
+
+/** The search index could not be made; the message says why in full, so no stack is shown with it. */
+export class SearchIndexError extends Error {
+  override name = 'SearchIndexError';
+}
+
 /**
  * What went wrong with Pagefind, in words. Its Node API does not always reject with an Error: a
  * call made after its indexing binary stopped throws "Cannot send message, backend is closed:
@@ -6,8 +13,8 @@
  */
 export function describeSearchError(error: unknown): string {
   const text = messageOf(error);
-  if (/backend is closed/.test(text)) {
-    return 'Pagefind\'s indexing process had stopped (it crashed or was killed) before the index was written; the next rebuild starts a new one';
+  if (isPagefindGone(error)) {
+    return 'Pagefind\'s indexing process stopped (it crashed or was killed; its own words, if any, are printed above) before the index was written; the next build starts a new one';
   }
   return text;
 }

@@ -33,6 +33,8 @@ export class SearchIndexer {
   private pending = false;
   private stopped = false;
   private idle: Array<() => void> = [];
+  /** Indexers ended by `cancel`: their end is not a failure to report. */
+  private readonly cancelled = new WeakSet<ChildProcess>();
 
   constructor(private readonly options: SearchIndexerOptions) {}
 
@@ -46,6 +48,27 @@ export class SearchIndexer {
   /** Resolves once no index is running or due (for tests). */
   whenIdle(): Promise<void> {
     return !this.child && !this.pending ? Promise.resolve() : new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  /**
+   * Ends a running index and forgets one that was due, for a whole-site build that writes its own
+   * index and swaps the folder: an index of the old pages finishing after it would overwrite the new
+   * one, and then vouch for it. Resolves once the indexer has exited, with whether one was running
+   * or due (if the build fails, the caller asks again). Later requests start indexes as before.
+   */
+  async cancel(): Promise<boolean> {
+    clearTimeout(this.timer);
+    const child = this.child;
+    const had = this.pending || child !== undefined;
+    this.pending = false;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      this.cancelled.add(child);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    this.settle();
+    return had;
   }
 
   /** Ends a running index at once; nothing more is started. */
@@ -78,7 +101,7 @@ export class SearchIndexer {
     const done = (code: number | null, signal: NodeJS.Signals | null, spawnError?: Error) => {
       if (this.child !== child) return;
       this.child = undefined;
-      if (!this.stopped) {
+      if (!this.stopped && !this.cancelled.has(child)) {
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         const pages = /"pages":(\d+)/.exec(stdout)?.[1];
         if (code === 0 && pages !== undefined) {

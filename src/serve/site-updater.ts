@@ -17,6 +17,8 @@ export interface SiteUpdaterOptions {
   contentDir: string;
   outputDir: string;
   site: Site;
+  /** Called before a whole-site build replaces the folder (the dev server ends its background search index then). */
+  beforeFullBuild?: () => Promise<void>;
 }
 
 export type UpdateResult =
@@ -89,6 +91,7 @@ export class SiteUpdater {
   private async full(loaded: LoadedArchive, archive: Archive, seconds: () => number): Promise<UpdateResult> {
     handOver({ archive, changes: undefined });
     try {
+      await this.options.beforeFullBuild?.();
       const result = await buildSite({ contentDir: this.options.contentDir, outputDir: this.options.outputDir, quiet: true, site: this.options.site });
       if (!result.ok) return { kind: 'content-errors', diagnostics: result.diagnostics };
       // The build checks whether the folder is up to date a moment after the load above; a save in

@@ -53,13 +53,40 @@ describe("the dev server's search index", () => {
     await indexer.whenIdle();
     assert.deepEqual(lines, [], 'a stopped index reports nothing');
   });
+
+  it('should end a running index before a whole-site build, report nothing of it, and index again when asked', async () => {
+    await rm(path.join(site, 'pagefind'), { recursive: true, force: true });
+    const lines: string[] = [];
+    const indexer = new SearchIndexer({ siteDir: site, log: (line) => lines.push(line), error: (line) => lines.push(line), delayMs: 0 });
+    indexer.request();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(await indexer.cancel(), true, 'an index was running');
+    assert.equal(lines.length, 0, `a cancelled index is no failure: ${lines.join('; ')}`);
+    assert.equal(await indexer.cancel(), false, 'nothing is running or due any more');
+    indexer.request();
+    await indexer.whenIdle();
+    assert.deepEqual(lines.map((line) => line.replace(/\(\d+\.\d s\)/, '(…)')), ['[chronicle] search index: 1 pages (…)']);
+  });
+
+  it('should forget an index that was due but not started', async () => {
+    const lines: string[] = [];
+    const indexer = new SearchIndexer({ siteDir: site, log: (line) => lines.push(line), error: (line) => lines.push(line), delayMs: 60_000 });
+    indexer.request();
+    assert.equal(await indexer.cancel(), true);
+    await indexer.whenIdle();
+    assert.deepEqual(lines, []);
+  });
 });
 
 describe('search index errors in words', () => {
   it("should explain Pagefind's 'backend is closed: [object Object]'", () => {
     const message = describeSearchError(new Error('Cannot send message, backend is closed: [object Object]'));
     assert.doesNotMatch(message, /object Object/);
-    assert.match(message, /Pagefind's indexing process had stopped/);
+    assert.match(message, /Pagefind's indexing process stopped \(it crashed or was killed/);
+  });
+
+  it("should explain the 'backend closed' of a call that was waiting when Pagefind's binary died", () => {
+    assert.match(describeSearchError(new Error('Pagefind backend closed')), /Pagefind's indexing process stopped \(it crashed or was killed/);
   });
 
   it('should print a string rejection as it is, and an object by its contents', () => {
