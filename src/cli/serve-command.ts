@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { collectGarbage } from '../build/collect-garbage.ts';
 import { displayPath } from '../content/content-files.ts';
 import { CONTENT_ENV, QUIET_ENV, SEARCH_INDEX_ENV, SITE_ENV } from '../eleventy/settings.ts';
 import { ContentWatcher } from '../serve/content-watcher.ts';
@@ -83,6 +84,9 @@ export async function runServe(options: ServeOptions): Promise<number> {
           if (!stopping) report(result, server, indexer);
           if (indexCancelled && !(result.kind === 'updated' && result.full && !result.upToDate)) indexer.request();
           indexCancelled = false;
+          // The browser has its reload; collect this update's garbage now rather than in the middle
+          // of the next one. Measured at 10,000 stories: saves of 0.9–1.9 s became 1.1–1.3 s.
+          if (!due) collectGarbage();
         } else {
           vouchDue = false;
           const vouched = await updater.vouch().catch((error: unknown) => console.error(`[chronicle] could not record the site as built: ${describeError(error)}`));
