@@ -17,7 +17,7 @@ export const data = {
     size: 1,
     alias: 'correctionsPage',
     addAllPagesToCollections: true,
-    before: thisShard('corrections', 
+    before: thisShard('corrections',
       (corrections: Correction[], data: Pick<RunData, 'changes'>): Array<Paged<Correction>> =>
         holdingChanges((correctionsPage: Paged<Correction>) => correctionsPage.items.map(({ article }) => `entry:article:${article.id}`))(paginate(corrections, PAGE_SIZE.corrections, '/corrections/'), data),
     ),
