@@ -125,9 +125,12 @@ export class SearchIndex {
    * alike: that is said once, and nothing more is given to it.
    */
   private failed(where: string, error: unknown): void {
-    if (!isPagefindGone(error)) this.problems.push(`${where}: ${describeSearchError(error)}`);
-    else if (!this.gone) this.problems.push(describeSearchError(error));
-    this.gone ||= isPagefindGone(error);
+    if (!isPagefindGone(error)) {
+      this.problems.push(`${where}: ${describeSearchError(error)}`);
+      return;
+    }
+    if (!this.gone) this.problems.push(describeSearchError(error));
+    this.gone = true;
   }
 
   /** Never rejects: a failure is kept in `problems` and reported by `writeTo`, not left unhandled meanwhile. */

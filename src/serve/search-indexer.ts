@@ -74,10 +74,7 @@ export class SearchIndexer {
   /** Ends a running index at once; nothing more is started. */
   stop(): void {
     this.stopped = true;
-    this.pending = false;
-    clearTimeout(this.timer);
-    if (this.child?.exitCode === null) this.child.kill('SIGTERM');
-    this.settle();
+    void this.cancel();
   }
 
   private startIfDue(): void {
