@@ -2,7 +2,8 @@
 //
 // For each N: writes a deterministic synthetic archive into a temporary folder, builds it with
 // `chronicle build` cold (empty cache) and again with nothing changed, renders the same Markdown
-// with plain Eleventy as the baseline, and prints stage times, speed, memory, output size and the
+// with plain Eleventy as the baseline (and indexes the baseline's pages with Pagefind alone: the
+// least a searchable site costs), and prints stage times, speed, memory, output size and the
 // ratios the performance targets are stated in. With the browser on, it also measures a search in
 // headless Chromium and the save-to-reload time of `chronicle serve`. Timing lives here, never in tests.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -33,6 +34,7 @@ if (sizes.some((size) => !Number.isInteger(size) || size < 1)) {
 
 const CLI = path.join(PACKAGE_ROOT, 'bin', 'chronicle.js');
 const TSX = path.join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs');
+const PAGEFIND_CLI = path.join(PACKAGE_ROOT, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
 const MiB = 2 ** 20;
 
 console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.availableParallelism()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
@@ -42,6 +44,7 @@ interface Row {
   cold: RunMeasurement & { stages: StageTimings };
   unchanged: RunMeasurement & { stages: StageTimings };
   baseline: RunMeasurement;
+  searchFloor: RunMeasurement;
 }
 const rows: Row[] = [];
 
@@ -57,10 +60,10 @@ for (const count of sizes) {
 
 if (rows.length > 1) {
   console.log('\nper stage, seconds (and seconds per 1,000 articles):');
-  console.log(['articles', ...STAGES, 'total', 'baseline', 'peak RSS'].join('\t'));
+  console.log(['articles', ...STAGES, 'total', 'baseline', 'Pagefind on its pages', 'peak RSS'].join('\t'));
   for (const row of rows) {
     const perThousand = (seconds: number | undefined) => (seconds === undefined ? '–' : `${seconds.toFixed(1)} (${((seconds / row.articles) * 1000).toFixed(2)})`);
-    console.log([row.articles, ...STAGES.map((stage) => perThousand(row.cold.stages[stage])), perThousand(row.cold.seconds), perThousand(row.baseline.seconds), `${(row.cold.peakRssBytes / MiB).toFixed(0)} MiB`].join('\t'));
+    console.log([row.articles, ...STAGES.map((stage) => perThousand(row.cold.stages[stage])), perThousand(row.cold.seconds), perThousand(row.baseline.seconds), perThousand(row.searchFloor.seconds), `${(row.cold.peakRssBytes / MiB).toFixed(0)} MiB`].join('\t'));
   }
 }
 
@@ -86,6 +89,13 @@ async function benchOne(count: number, work: string): Promise<Row> {
   if (baseline.exitCode !== 0) throw new Error(`plain Eleventy failed:\n${baseline.stderr.slice(-4000)}`);
   console.log(`${'plain Eleventy (baseline)'.padEnd(26)} ${baseline.seconds.toFixed(1).padStart(6)} s  ${Math.round(count / baseline.seconds)} articles/s  peak RSS ${(baseline.peakRssBytes / MiB).toFixed(0)} MiB`);
   console.log(`ratio to baseline: cold ${(cold.seconds / baseline.seconds).toFixed(2)}× (target ≤ 2), unchanged ${(unchanged.seconds / baseline.seconds).toFixed(2)}× (target ≤ 1.2)`);
+  // What search costs on its own: Pagefind's command line over the baseline's pages, with no
+  // Chronicle code. The baseline has no search; baseline + this is the least any site with a
+  // Pagefind index of these stories can take, whatever else it does.
+  const searchFloor = await measureRun(process.execPath, [PAGEFIND_CLI, '--site', path.join(work, 'plain')], { cwd: work });
+  if (searchFloor.exitCode !== 0) throw new Error(`Pagefind over the baseline's pages failed:\n${searchFloor.stderr.slice(-4000)}`);
+  const withSearch = baseline.seconds + searchFloor.seconds;
+  console.log(`${'Pagefind on its pages'.padEnd(26)} ${searchFloor.seconds.toFixed(1).padStart(6)} s  peak RSS ${(searchFloor.peakRssBytes / MiB).toFixed(0)} MiB — baseline + search index ${withSearch.toFixed(1)} s = ${(withSearch / baseline.seconds).toFixed(2)}× baseline; cold build ${(cold.seconds / withSearch).toFixed(2)}× that`);
 
   const stats = await siteStats(site);
   console.log(`output: ${stats.files.toLocaleString('en')} files, ${(stats.bytes / MiB).toFixed(0)} MiB, ${stats.htmlPages.toLocaleString('en')} HTML pages, largest ${(stats.largestHtml.bytes / 1024).toFixed(0)} KB (${stats.largestHtml.path}), ${stats.overBudget} over ${HTML_BUDGET_BYTES / 1024} KB`);
@@ -117,7 +127,7 @@ async function benchOne(count: number, work: string): Promise<Row> {
       console.log(`chronicle serve, save → visible (${kind} edit): ${edit.saves.map((save) => (save.seconds === null ? 'timeout' : `${save.seconds.toFixed(2)} s`)).join(', ')} (median ${edit.medianSeconds === null ? '–' : `${edit.medianSeconds.toFixed(2)} s`}, target < 2 s)`);
     }
   }
-  return { articles: count, cold, unchanged, baseline };
+  return { articles: count, cold, unchanged, baseline, searchFloor };
 }
 
 /** Reads the stage line `chronicle build` prints: `(12.3s: load 0.4s · extract 3.1s · …)`. */
