@@ -7,7 +7,7 @@ import { CONTENT_ENV, DEFAULT_SITE, QUIET_ENV, SEARCH_INDEX_ENV, SITE_ENV } from
 import { SearchIndex, searchPagesAmong } from '../search/pagefind-index.ts';
 import { handedOver, handOver } from '../eleventy/handover.ts';
 import { shardCountFor, shardEnvironment, SHARD_ENV } from '../eleventy/render-shards.ts';
-import { collectGarbage } from './collect-garbage.ts';
+import { collectGarbage, collectorOfRuns } from './collect-garbage.ts';
 import { runEleventy } from './eleventy-run.ts';
 import { timed, type StageTimings } from './stage-timings.ts';
 import type { Site } from '../site/site-config.ts';
@@ -135,17 +135,19 @@ async function swapIn(staging: string, outputDir: string): Promise<void> {
 
 /**
  * One Eleventy run per shard, one after another into the same folder, so that only one shard's
- * pages are held in memory at a time (src/eleventy/render-shards.ts). Returns the pages written.
+ * pages are held in memory at a time (src/eleventy/render-shards.ts); those of the runs before are
+ * garbage, collected once there is enough of it (`collectorOfRuns`). Returns the pages written.
  */
 async function renderInShards(outputDir: string, count: number, quiet: boolean, onWritten: (files: string[]) => void): Promise<number> {
   let pages = 0;
+  const afterRun = collectorOfRuns();
   try {
     for (let index = 0; index < count; index++) {
       process.env[SHARD_ENV] = shardEnvironment({ index, count });
       const written = await runEleventy(outputDir, quiet);
       pages += written.length;
       onWritten(written);
-      collectGarbage();
+      afterRun();
     }
   } finally {
     delete process.env[SHARD_ENV];
