@@ -74,6 +74,15 @@ interface Linked {
 let last: Memory | undefined;
 
 /**
+ * Lets go of the last load, archive included. For a one-shot build once its pages are written: the
+ * search index is merged after that, and every garbage collection of the merge would otherwise walk
+ * the whole archive (1.2 GB at 100,000 stories).
+ */
+export function forgetLoads(): void {
+  last = undefined;
+}
+
+/**
  * Whether this process goes on to edits (the dev server): only then are each file's read, each
  * article's extraction and the last linking kept for the next load. A build lets them go: the heap
  * after loading 10,000 articles is 215 MiB instead of 282 MiB.

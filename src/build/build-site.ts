@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheFolder, loadArchive } from '../archive/load-archive.ts';
+import { cacheFolder, forgetLoads, loadArchive, type LoadedArchive } from '../archive/load-archive.ts';
 import { BuildFingerprints } from './build-fingerprint.ts';
 import { hasErrors, type Diagnostic } from '../content/diagnostic.ts';
 import { CONTENT_ENV, DEFAULT_SITE, QUIET_ENV, SEARCH_INDEX_ENV, SITE_ENV } from '../eleventy/settings.ts';
@@ -50,8 +50,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const previous = fingerprints && inputs && (await timed(checking, 'load', () => fingerprints.unchangedSince(inputs.fingerprint, outputDir, SITE_MARKER)));
   if (previous) return { ok: true, diagnostics: previous.diagnostics, articles: previous.articles, pages: previous.pages, timings: checking, upToDate: true };
 
-  const { archive, diagnostics, timings: loading } = await loadArchive(options.contentDir);
-  if (!archive || hasErrors(diagnostics)) return { ok: false, diagnostics };
+  const loaded = await loadArchive(options.contentDir);
+  const { diagnostics, timings: loading } = loaded;
+  if (!loaded.archive || hasErrors(diagnostics)) return { ok: false, diagnostics };
+  const articles = loaded.archive.articles.length;
   const timings: StageTimings = { ...loading, load: (loading.load ?? 0) + (checking.load ?? 0) };
   // Loading and extraction are done with every story's text and their own scratch: collected now,
   // before rendering adds its own, the engine can give that memory back. At 100,000 stories the
@@ -73,13 +75,23 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // different list if a file changed meanwhile, losing or doubling pages. (The dev server hands
     // over its own archive before calling here.)
     const handedByCaller = handedOver() !== undefined;
-    if (!handedByCaller) handOver({ archive, changes: undefined });
+    if (!handedByCaller) lendToRuns(loaded);
     let pages: number;
     let searched: { pages: number; parts: number };
     try {
       pages = await timed(timings, 'render', () =>
-        renderInShards(staging, shardCountFor(archive.articles.length), options.quiet, (written) => search.addInBackground(searchPagesAmong(staging, written))),
+        renderInShards(staging, shardCountFor(articles), options.quiet, (written) => search.addInBackground(searchPagesAmong(staging, written))),
       );
+      // The pages are written: what is left is search, which needs no archive. Let go of this
+      // build's own (the dev server keeps the one it handed over) so that the collections while
+      // Pagefind finishes and the parts are merged walk a small heap. At 100,000 stories the merge
+      // took 96 s with the archive held, 0.51 s per 1,000 pages against 0.24 at 10,000.
+      if (!handedByCaller) {
+        handOver(undefined);
+        loaded.archive = undefined;
+        forgetLoads();
+        collectGarbage();
+      }
       searched = await timed(timings, 'index', () => search.writeTo(staging));
     } finally {
       if (!handedByCaller) handOver(undefined);
@@ -88,12 +100,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await writeFile(path.join(staging, SITE_MARKER), `Built by chronicle build; this folder is replaced by the next build.\n${inputs ? `Inputs: ${inputs.fingerprint}\n` : ''}`);
     const outputFiles = (await readdir(staging, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
     await swapIn(staging, outputDir);
-    if (fingerprints && inputs) await fingerprints.save({ files: inputs.files, fingerprint: inputs.fingerprint, diagnostics, articles: archive.articles.length, pages, outputFiles });
-    return { ok: true, diagnostics, articles: archive.articles.length, pages, timings, upToDate: false, search: searched };
+    if (fingerprints && inputs) await fingerprints.save({ files: inputs.files, fingerprint: inputs.fingerprint, diagnostics, articles, pages, outputFiles });
+    return { ok: true, diagnostics, articles, pages, timings, upToDate: false, search: searched };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Hands the loaded archive to the render runs. A function of its own: the handover object, made in
+ * `buildSite`'s frame, stayed there as a temporary and kept the archive alive after its release.
+ */
+function lendToRuns(loaded: LoadedArchive): void {
+  if (loaded.archive) handOver({ archive: loaded.archive, changes: undefined });
 }
 
 /**
